@@ -1,0 +1,188 @@
+//! FR/EN interface strings and language choice. Pure: no leptos, no web-sys.
+//!
+//! Every string is a field of [`Strings`]; the French and English tables are constants
+//! of that type, so a string missing in one language fails to compile.
+
+/// A language the atlas is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Fr,
+}
+
+impl Lang {
+    /// Both languages, in the order the switch shows them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+
+    /// The BCP 47 tag written into `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// Reads a language tag such as `fr`, `fr-CA` or `EN_gb`; `None` for any other language.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "fr" => Some(Lang::Fr),
+            _ => None,
+        }
+    }
+
+    /// The first supported language in the visitor's preference list (as in
+    /// `navigator.languages`), or English when none is supported.
+    pub fn preferred<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
+        tags.into_iter()
+            .find_map(Lang::from_tag)
+            .unwrap_or(Lang::En)
+    }
+
+    /// The interface strings in this language.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::En => &EN,
+            Lang::Fr => &FR,
+        }
+    }
+}
+
+/// Every piece of interface text, in one language.
+#[derive(Debug)]
+pub struct Strings {
+    /// The language's own name, as the switch shows it.
+    pub language_name: &'static str,
+    pub app_title: &'static str,
+    pub app_tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub language_switch_label: &'static str,
+    pub map_title: &'static str,
+    pub map_placeholder: &'static str,
+    pub timeline_title: &'static str,
+    pub timeline_placeholder: &'static str,
+    pub details_title: &'static str,
+    pub details_empty: &'static str,
+    pub footer_sources: &'static str,
+    pub footer_sources_text: &'static str,
+    pub footer_about: &'static str,
+    pub footer_about_text: &'static str,
+}
+
+pub const EN: Strings = Strings {
+    language_name: "English",
+    app_title: "Cancer Cooperation Atlas",
+    app_tagline: "Who works with whom against cancer, across borders",
+    skip_to_content: "Skip to content",
+    language_switch_label: "Language",
+    map_title: "Map",
+    map_placeholder: "The world map of cooperating organisations appears here.",
+    timeline_title: "Timeline",
+    timeline_placeholder: "The timeline of partnerships, projects and events appears here.",
+    details_title: "Details",
+    details_empty: "Select an organisation, project or event to read about it, with its sources.",
+    footer_sources: "Sources",
+    footer_sources_text:
+        "Every fact in the atlas names its source and how confident we are in it. \
+        Where sources disagree, both are shown.",
+    footer_about: "About",
+    footer_about_text: "An independent, open atlas of international cooperation against cancer: \
+        the G7 Cancer alliance, Unicancer's international partnerships and the European joint \
+        actions on cancer.",
+};
+
+pub const FR: Strings = Strings {
+    language_name: "Français",
+    app_title: "Atlas de la coopération contre le cancer",
+    app_tagline: "Qui travaille avec qui contre le cancer, par-delà les frontières",
+    skip_to_content: "Aller au contenu",
+    language_switch_label: "Langue",
+    map_title: "Carte",
+    map_placeholder: "La carte du monde des organisations partenaires s’affiche ici.",
+    timeline_title: "Frise chronologique",
+    timeline_placeholder: "La frise des partenariats, projets et événements s’affiche ici.",
+    details_title: "Détails",
+    details_empty: "Choisissez une organisation, un projet ou un événement pour le découvrir, \
+        avec ses sources.",
+    footer_sources: "Sources",
+    footer_sources_text: "Chaque fait de l’atlas cite sa source et notre degré de confiance. \
+        Quand les sources divergent, les deux versions sont présentées.",
+    footer_about: "À propos",
+    footer_about_text: "Un atlas ouvert et indépendant de la coopération internationale contre \
+        le cancer : l’alliance G7 Cancer, les partenariats internationaux d’Unicancer et les \
+        actions conjointes européennes contre le cancer.",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_primary_subtag_in_any_case() {
+        assert_eq!(Lang::from_tag("fr"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag("fr-CA"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag("EN_gb"), Some(Lang::En));
+        assert_eq!(Lang::from_tag(" en-US "), Some(Lang::En));
+    }
+
+    #[test]
+    fn rejects_other_languages_and_garbage() {
+        assert_eq!(Lang::from_tag("de-DE"), None);
+        assert_eq!(Lang::from_tag(""), None);
+        assert_eq!(Lang::from_tag("french"), None);
+        assert_eq!(Lang::from_tag("-"), None);
+    }
+
+    #[test]
+    fn preferred_takes_first_supported_language_in_order() {
+        assert_eq!(Lang::preferred(["de-DE", "fr-BE", "en"]), Lang::Fr);
+        assert_eq!(Lang::preferred(["en-GB", "fr"]), Lang::En);
+    }
+
+    #[test]
+    fn preferred_falls_back_to_english() {
+        assert_eq!(Lang::preferred(["de", "ja"]), Lang::En);
+        assert_eq!(Lang::preferred([]), Lang::En);
+    }
+
+    #[test]
+    fn tag_round_trips_for_every_language() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+        }
+    }
+
+    #[test]
+    fn every_string_is_filled_and_differs_between_languages_where_it_should() {
+        for lang in Lang::ALL {
+            let s = lang.strings();
+            let all = [
+                s.language_name,
+                s.app_title,
+                s.app_tagline,
+                s.skip_to_content,
+                s.language_switch_label,
+                s.map_title,
+                s.map_placeholder,
+                s.timeline_title,
+                s.timeline_placeholder,
+                s.details_title,
+                s.details_empty,
+                s.footer_sources,
+                s.footer_sources_text,
+                s.footer_about,
+                s.footer_about_text,
+            ];
+            for text in all {
+                assert!(!text.trim().is_empty(), "{lang:?} has an empty string");
+                assert!(
+                    !text.contains("  "),
+                    "{lang:?}: stray double space in {text:?}"
+                );
+            }
+        }
+        assert_ne!(EN.app_title, FR.app_title);
+        assert_ne!(EN.details_empty, FR.details_empty);
+    }
+}

@@ -1,0 +1,83 @@
+//! Cancer Cooperation Atlas: the app's root component and the context it shares.
+//!
+//! `App` lays out the shell (header, map, timeline, details, footer) and owns the
+//! app-wide state. Pure logic lives in modules without leptos (`i18n`, later `model`,
+//! `geo`, `time`, `filter`); `ui/` only turns state into DOM.
+
+pub mod i18n;
+pub mod panic_banner;
+pub mod ui;
+
+use i18n::{Lang, Strings};
+use leptos::prelude::*;
+
+/// The interface language, shared by every component through context.
+#[derive(Clone, Copy)]
+pub struct Locale(pub RwSignal<Lang>);
+
+impl Locale {
+    /// The current language's strings; reactive when called inside a view or effect.
+    pub fn strings(self) -> &'static Strings {
+        self.0.get().strings()
+    }
+}
+
+/// The locale provided by [`App`]. Panics outside it, which is a programming error.
+pub fn use_locale() -> Locale {
+    expect_context::<Locale>()
+}
+
+/// The language the browser asks for, from `navigator.languages` (English if none fits).
+pub fn browser_lang() -> Lang {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return Lang::En;
+    };
+    let tags: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .chain(navigator.language())
+        .collect();
+    Lang::preferred(tags.iter().map(String::as_str))
+}
+
+/// Removes index.html's "loading" note (`#boot`) once the app is running.
+fn remove_boot_placeholder() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    remove_boot_placeholder();
+    let locale = Locale(RwSignal::new(browser_lang()));
+    provide_context(locale);
+
+    // <html lang> and the document title follow the interface language, so screen
+    // readers pronounce the page correctly and tabs are named in the visitor's language.
+    Effect::new(move |_| {
+        let lang = locale.0.get();
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = document.document_element() {
+                let _ = root.set_attribute("lang", lang.tag());
+            }
+            document.set_title(lang.strings().app_title);
+        }
+    });
+
+    view! {
+        <a class="skip-link" href="#main">{move || locale.strings().skip_to_content}</a>
+        <ui::header::Header/>
+        <main id="main" class="workspace" tabindex="-1">
+            <ui::map::MapRegion/>
+            <ui::timeline::TimelineRegion/>
+            <ui::details::DetailsRegion/>
+        </main>
+        <ui::footer::Footer/>
+    }
+}

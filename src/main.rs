@@ -1,0 +1,6 @@
+//! Entry point: install the panic banner first, then mount the app on `<body>`.
+
+fn main() {
+    cancer_atlas::panic_banner::install();
+    leptos::mount::mount_to_body(cancer_atlas::App);
+}

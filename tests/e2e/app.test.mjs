@@ -1,0 +1,123 @@
+// The built app, served from dist/ like Netlify serves it, in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { startServer } from './server.mjs';
+import { launch, openPage } from './browser.mjs';
+
+const DIST = resolve(process.env.DIST_DIR || 'dist');
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer(DIST);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens `path`, waits until the app has mounted, returns { page, problems, context }. */
+async function openApp(path = '/', options = {}) {
+  const opened = await openPage(browser, server.url, options);
+  await opened.page.goto(server.url + path);
+  await opened.page.waitForSelector('.brand__title', { timeout: 30_000 });
+  return opened;
+}
+
+test('the app mounts with no console error, failed request or third-party request', async () => {
+  const { page, problems, context } = await openApp('/', { locale: 'en-GB' });
+  assert.equal(await page.textContent('.brand__title'), 'Cancer Cooperation Atlas');
+  assert.equal(await page.locator('#boot').count(), 0, 'the loading note is removed on mount');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  for (const region of ['map', 'timeline', 'details']) {
+    assert.ok(await page.isVisible(`.region--${region}`), `${region} region is visible`);
+  }
+  assert.ok(await page.isVisible('footer.site-footer'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a French browser gets the French interface, and the switch goes back to English', async () => {
+  const { page, problems, context } = await openApp('/', { locale: 'fr-FR' });
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  assert.equal(await page.title(), 'Atlas de la coopération contre le cancer');
+  await page.click('.lang-switch__option[lang="en"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await page.textContent('.brand__title'), 'Cancer Cooperation Atlas');
+  assert.equal(await page.getAttribute('.lang-switch__option[lang="en"]', 'aria-pressed'), 'true');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the language switch works by keyboard alone', async () => {
+  const { page, context } = await openApp('/', { locale: 'en-US' });
+  await page.focus('.lang-switch__option[lang="fr"]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.equal(await page.textContent('#map-heading'), 'Carte');
+  await context.close();
+});
+
+test('the skip link is the first stop and leads to the main area', async () => {
+  const { page, context } = await openApp('/', { locale: 'en-US' });
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash === '#main');
+  await context.close();
+});
+
+test('a deep link falls back to the app (SPA rewrite from _redirects)', async () => {
+  const { page, problems, context } = await openApp('/some/shared/view?lang=fr');
+  assert.ok(await page.isVisible('.region--map'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the headers in public/_headers are served, and hashed assets are cached for a year', async () => {
+  const response = await fetch(server.url + '/');
+  assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(response.headers.get('x-frame-options'), 'DENY');
+  assert.equal(response.headers.get('cache-control'), null, 'index.html must not be cached long');
+  const html = await response.text();
+  const wasm = html.match(/\/assets\/[\w.-]+\.wasm/);
+  assert.ok(wasm, 'index.html references a hashed wasm file under /assets/');
+  const asset = await fetch(server.url + wasm[0]);
+  assert.equal(asset.status, 200);
+  assert.equal(asset.headers.get('content-type'), 'application/wasm');
+  assert.match(asset.headers.get('cache-control') ?? '', /immutable/);
+});
+
+const WIDTHS = [320, 375, 768, 1024, 1440, 1920];
+
+test(`the layout holds from ${WIDTHS[0]} to ${WIDTHS.at(-1)} px wide`, async () => {
+  const { page, context } = await openApp('/', { locale: 'en-US' });
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    const layout = await page.evaluate(() => {
+      const box = (sel) => document.querySelector(sel).getBoundingClientRect();
+      return {
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+        map: box('.region--map').toJSON(),
+        details: box('.region--details').toJSON(),
+        timeline: box('.region--timeline').toJSON(),
+      };
+    });
+    assert.ok(
+      layout.scrollWidth <= layout.innerWidth,
+      `${width} px: page scrolls sideways (${layout.scrollWidth} > ${layout.innerWidth})`,
+    );
+    if (width >= 1024) {
+      assert.ok(layout.details.left >= layout.map.right, `${width} px: details sit beside the map`);
+      assert.ok(layout.timeline.top >= layout.map.bottom, `${width} px: timeline under the map`);
+    } else {
+      assert.ok(layout.timeline.top >= layout.map.bottom, `${width} px: timeline under the map`);
+      assert.ok(layout.details.top >= layout.timeline.bottom, `${width} px: details stacked last`);
+    }
+  }
+  await context.close();
+});

@@ -1,0 +1,130 @@
+// A static server for dist/ that behaves like Netlify for what the app relies on:
+// the rules in dist/_headers and the SPA fallback in dist/_redirects. Loopback only.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Netlify path pattern -> RegExp: `*` matches anything, `:name` one segment. */
+export function patternToRegExp(pattern) {
+  const body = pattern
+    .split(/(\*|:[A-Za-z_]+)/)
+    .map((part) => {
+      if (part === '*') return '.*';
+      if (part.startsWith(':')) return '[^/]+';
+      return part.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('');
+  return new RegExp(`^${body}$`);
+}
+
+/** Parses Netlify's _headers format into [{ regexp, headers: [[name, value]] }]. */
+export function parseHeaders(text) {
+  const rules = [];
+  let current = null;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      current = { pattern: line.trim(), regexp: patternToRegExp(line.trim()), headers: [] };
+      rules.push(current);
+    } else if (current) {
+      const at = line.indexOf(':');
+      if (at > 0) current.headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+/** Parses _redirects into [{ regexp, to, status }] (enough for rewrites such as the SPA fallback). */
+export function parseRedirects(text) {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => {
+      const [from, to, status = '301'] = l.split(/\s+/);
+      return { regexp: patternToRegExp(from), to, status: Number.parseInt(status, 10) };
+    });
+}
+
+async function readOptional(path) {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+async function fileAt(root, urlPath) {
+  const decoded = decodeURIComponent(urlPath);
+  let path = normalize(join(root, decoded));
+  if (path !== root && !path.startsWith(root + sep)) return null;
+  try {
+    let info = await stat(path);
+    if (info.isDirectory()) {
+      path = join(path, 'index.html');
+      info = await stat(path);
+    }
+    return info.isFile() ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Starts the server on a free loopback port; resolves to { url, close, requests }. */
+export async function startServer(distDir) {
+  const root = normalize(distDir);
+  const headerRules = parseHeaders(await readOptional(join(root, '_headers')));
+  const redirects = parseRedirects(await readOptional(join(root, '_redirects')));
+  const requests = [];
+
+  const server = createServer(async (req, res) => {
+    const urlPath = new URL(req.url, 'http://localhost').pathname;
+    requests.push(urlPath);
+    let status = 200;
+    let file = await fileAt(root, urlPath);
+    if (!file) {
+      // Netlify applies rewrites only when no file matches (no "!" force flag here).
+      const rule = redirects.find((r) => r.regexp.test(urlPath));
+      if (rule && rule.status === 200) file = await fileAt(root, rule.to);
+    }
+    if (!file) status = 404;
+    for (const rule of headerRules) {
+      if (rule.regexp.test(urlPath)) {
+        for (const [name, value] of rule.headers) res.setHeader(name, value);
+      }
+    }
+    if (!file) {
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+      return;
+    }
+    const body = await readFile(file);
+    res.writeHead(status, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': body.length,
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}

@@ -1,0 +1,54 @@
+//! Project tasks, run as `cargo xtask <task>` (the alias is in `.cargo/config.toml`).
+//!
+//! Every task first installs what it needs and is missing, checking versions before
+//! installing anything, so a warm re-run does no set-up work. Nothing here relies on Trunk
+//! downloading tools: trunk and wasm-bindgen-cli come from crates.io through `cargo install`.
+
+mod counts;
+mod proc;
+mod size;
+mod tasks;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <task> [args]
+
+tasks:
+  setup           install what is missing (wasm32 target, trunk, wasm-bindgen-cli,
+                  Chromium + ChromeDriver, Node packages for the end-to-end tests)
+  serve [args]    set up, then `trunk serve` on http://127.0.0.1:8080 (args go to trunk)
+  test            set up, then run every check: fmt, clippy (native and wasm32), native
+                  tests, browser tests, release build, size budget, end-to-end tests
+  dist            release build into dist/ and the size report, checked against the budget
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(task) = args.first() else {
+        eprint!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let rest = &args[1..];
+    let root = tools::repo_root();
+    tools::put_cargo_bin_on_path();
+    let outcome = match task.as_str() {
+        "setup" => tasks::setup(&root),
+        "serve" => tasks::serve(&root, rest),
+        "test" => tasks::test(&root),
+        "dist" => tasks::dist(&root),
+        "help" | "--help" | "-h" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        other => Err(format!("unknown task `{other}`\n\n{USAGE}")),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

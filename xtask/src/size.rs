@@ -1,0 +1,225 @@
+//! The size report of `dist/`: raw, gzip and brotli bytes per file and in total, checked
+//! against the one budget the project keeps. KB here means 1000 bytes.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The budget for everything a first visit downloads, brotli-compressed, in bytes.
+/// This is the only place it is kept; lower it as the build gets smaller.
+pub const BROTLI_BUDGET_BYTES: u64 = 150_000;
+
+/// Files in dist/ that configure the host and are never sent to a browser.
+const HOST_CONFIG_FILES: [&str; 2] = ["_headers", "_redirects"];
+
+/// One file's sizes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileSize {
+    pub path: String,
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+/// All files' sizes, largest (brotli) first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    pub files: Vec<FileSize>,
+}
+
+impl Report {
+    pub fn total(&self) -> FileSize {
+        let mut total = FileSize {
+            path: "total".to_owned(),
+            raw: 0,
+            gzip: 0,
+            brotli: 0,
+        };
+        for f in &self.files {
+            total.raw += f.raw;
+            total.gzip += f.gzip;
+            total.brotli += f.brotli;
+        }
+        total
+    }
+
+    /// Ok with a one-line verdict, or Err naming the overshoot.
+    pub fn check_budget(&self, budget: u64) -> Result<String, String> {
+        let total = self.total().brotli;
+        let verdict = format!(
+            "{} brotli of {} budget ({:.0} %)",
+            kb(total),
+            kb(budget),
+            100.0 * total as f64 / budget as f64
+        );
+        if total <= budget {
+            Ok(format!("within budget: {verdict}"))
+        } else {
+            Err(format!(
+                "over budget by {}: {verdict}; the largest files are listed above",
+                kb(total - budget)
+            ))
+        }
+    }
+
+    /// A markdown table, one row per file, then the total.
+    pub fn table(&self) -> String {
+        let mut out = String::from("| file | raw | gzip | brotli |\n|---|---:|---:|---:|\n");
+        for f in self.files.iter().chain(std::iter::once(&self.total())) {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                f.path,
+                kb(f.raw),
+                kb(f.gzip),
+                kb(f.brotli)
+            ));
+        }
+        out
+    }
+
+    /// The report as JSON, for scripts that track size over time.
+    pub fn json(&self, budget: u64) -> String {
+        let rows: Vec<String> = self
+            .files
+            .iter()
+            .map(|f| {
+                format!(
+                    "    {{\"path\": \"{}\", \"raw\": {}, \"gzip\": {}, \"brotli\": {}}}",
+                    f.path.replace('\\', "/").replace('"', "'"),
+                    f.raw,
+                    f.gzip,
+                    f.brotli
+                )
+            })
+            .collect();
+        let t = self.total();
+        format!(
+            "{{\n  \"budget_brotli\": {budget},\n  \"total\": {{\"raw\": {}, \"gzip\": {}, \"brotli\": {}}},\n  \"files\": [\n{}\n  ]\n}}\n",
+            t.raw,
+            t.gzip,
+            t.brotli,
+            rows.join(",\n")
+        )
+    }
+}
+
+/// `12345` bytes as `12.3 KB`.
+pub fn kb(bytes: u64) -> String {
+    format!("{:.1} KB", bytes as f64 / 1000.0)
+}
+
+pub fn gzip_len(bytes: &[u8]) -> u64 {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing into a Vec cannot fail.
+    let _ = enc.write_all(bytes);
+    enc.finish().map(|v| v.len() as u64).unwrap_or(u64::MAX)
+}
+
+pub fn brotli_len(bytes: &[u8]) -> u64 {
+    let mut out = Vec::new();
+    {
+        let mut enc = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        let _ = enc.write_all(bytes);
+    }
+    out.len() as u64
+}
+
+/// Measures every file under `dist`, except host configuration files.
+pub fn measure(dist: &Path) -> Result<Report, String> {
+    let mut paths = Vec::new();
+    collect(dist, &mut paths).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
+    let mut files = Vec::new();
+    for path in paths {
+        let rel = path
+            .strip_prefix(dist)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        // Host configuration and dotfiles (Trunk's `.trunk-lock`) never reach a browser.
+        let name = rel.rsplit('/').next().unwrap_or(&rel);
+        if HOST_CONFIG_FILES.contains(&rel.as_str()) || name.starts_with('.') {
+            continue;
+        }
+        let bytes =
+            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        files.push(FileSize {
+            path: rel,
+            raw: bytes.len() as u64,
+            gzip: gzip_len(&bytes),
+            brotli: brotli_len(&bytes),
+        });
+    }
+    files.sort_by(|a, b| b.brotli.cmp(&a.brotli).then(a.path.cmp(&b.path)));
+    Ok(Report { files })
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(sizes: &[u64]) -> Report {
+        Report {
+            files: sizes
+                .iter()
+                .enumerate()
+                .map(|(i, &b)| FileSize {
+                    path: format!("f{i}"),
+                    raw: b * 4,
+                    gzip: b * 2,
+                    brotli: b,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn total_sums_every_column() {
+        let t = report(&[100, 50]).total();
+        assert_eq!((t.raw, t.gzip, t.brotli), (600, 300, 150));
+    }
+
+    #[test]
+    fn budget_passes_at_the_limit_and_fails_one_byte_over() {
+        assert!(report(&[100, 50]).check_budget(150).is_ok());
+        let err = report(&[100, 51]).check_budget(150).unwrap_err();
+        assert!(err.contains("over budget by 0.0 KB"), "{err}");
+    }
+
+    #[test]
+    fn compression_shrinks_repetitive_text_and_brotli_beats_gzip_on_it() {
+        let text = "the atlas of cancer cooperation ".repeat(200);
+        let (g, b) = (gzip_len(text.as_bytes()), brotli_len(text.as_bytes()));
+        assert!(g < text.len() as u64 / 10, "gzip {g}");
+        assert!(b <= g, "brotli {b} > gzip {g}");
+    }
+
+    #[test]
+    fn measure_skips_host_config_and_sorts_largest_first() {
+        let dir = std::env::temp_dir().join(format!("xtask-size-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("assets")).unwrap();
+        std::fs::write(dir.join("_headers"), "/*\n  X: y\n").unwrap();
+        std::fs::write(dir.join("index.html"), "<p>hi</p>").unwrap();
+        let noise: String = (0..5000)
+            .map(|i| char::from(b'a' + (i * 7 % 26) as u8))
+            .collect();
+        std::fs::write(dir.join("assets/app.js"), noise).unwrap();
+        let report = measure(&dir).unwrap();
+        let names: Vec<&str> = report.files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(names, ["assets/app.js", "index.html"]);
+        assert!(report.table().contains("| total |"));
+        assert!(report.json(1000).contains("\"budget_brotli\": 1000"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,280 @@
+//! The tasks themselves: setup, serve, test and dist.
+
+use crate::counts::Counts;
+use crate::{proc, size, tools};
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+const WASM: &str = "wasm32-unknown-unknown";
+
+/// Tools needed to build and serve.
+fn setup_build(root: &Path) -> Result<(), String> {
+    tools::ensure_lockfile(root)?;
+    tools::ensure_wasm_target(root)?;
+    tools::ensure_trunk(root)?;
+    tools::ensure_wasm_bindgen(root)
+}
+
+/// Everything: build tools plus the browser and the Node packages for the tests.
+pub fn setup(root: &Path) -> Result<(), String> {
+    let started = Instant::now();
+    setup_build(root)?;
+    tools::ensure_chromium()?;
+    tools::ensure_node_packages(root)?;
+    println!("set-up done in {:.1} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+pub fn serve(root: &Path, args: &[String]) -> Result<(), String> {
+    setup_build(root)?;
+    println!("serving on http://127.0.0.1:8080 (Trunk.toml); Ctrl-C stops");
+    proc::run(
+        Command::new("trunk")
+            .arg("serve")
+            .args(args)
+            .current_dir(root),
+    )
+}
+
+fn trunk_release_build(root: &Path) -> Command {
+    let mut cmd = Command::new("trunk");
+    cmd.args(["build", "--release"]).current_dir(root);
+    cmd
+}
+
+/// Measures dist/, prints the table, writes target/size-report.{md,json}, checks the budget.
+fn size_report(root: &Path) -> Result<String, String> {
+    let report = size::measure(&root.join("dist"))?;
+    let table = report.table();
+    println!("{table}");
+    let target = root.join("target");
+    let _ = std::fs::create_dir_all(&target);
+    let _ = std::fs::write(target.join("size-report.md"), &table);
+    let _ = std::fs::write(
+        target.join("size-report.json"),
+        report.json(size::BROTLI_BUDGET_BYTES),
+    );
+    report.check_budget(size::BROTLI_BUDGET_BYTES)
+}
+
+pub fn dist(root: &Path) -> Result<(), String> {
+    setup_build(root)?;
+    proc::run(&mut trunk_release_build(root))?;
+    let verdict = size_report(root)?;
+    println!("{verdict}");
+    Ok(())
+}
+
+/// One check of `cargo xtask test`, with its outcome.
+struct Step {
+    name: &'static str,
+    ok: bool,
+    seconds: f64,
+    tests: Counts,
+}
+
+/// Runs the steps in order, never stopping early unless a later step needs an earlier one.
+#[derive(Default)]
+struct Run {
+    steps: Vec<Step>,
+}
+
+impl Run {
+    fn record(&mut self, name: &'static str, started: Instant, ok: bool, tests: Counts) -> bool {
+        let seconds = started.elapsed().as_secs_f64();
+        println!(
+            "== {name}: {} in {seconds:.1} s",
+            if ok { "ok" } else { "FAILED" }
+        );
+        self.steps.push(Step {
+            name,
+            ok,
+            seconds,
+            tests,
+        });
+        ok
+    }
+
+    /// A command whose output may report tests.
+    fn command(&mut self, name: &'static str, mut cmd: Command) -> bool {
+        println!("\n== {name}");
+        let started = Instant::now();
+        let (ok, tests) = proc::run_counting(&mut cmd);
+        // A runner that fails before reporting still counts as one failure.
+        let tests = if !ok && tests.failed == 0 && tests.passed > 0 {
+            Counts { failed: 1, ..tests }
+        } else {
+            tests
+        };
+        self.record(name, started, ok, tests)
+    }
+
+    /// A check done in-process.
+    fn check(
+        &mut self,
+        name: &'static str,
+        check: impl FnOnce() -> Result<String, String>,
+    ) -> bool {
+        println!("\n== {name}");
+        let started = Instant::now();
+        let outcome = check();
+        match &outcome {
+            Ok(msg) => println!("{msg}"),
+            Err(msg) => eprintln!("{msg}"),
+        }
+        self.record(name, started, outcome.is_ok(), Counts::default())
+    }
+
+    fn skip(&mut self, name: &'static str, why: &str) {
+        println!("\n== {name}: FAILED (not run: {why})");
+        self.steps.push(Step {
+            name,
+            ok: false,
+            seconds: 0.0,
+            tests: Counts::default(),
+        });
+    }
+
+    /// Prints the summary and returns Err when anything failed.
+    fn finish(self, started: Instant) -> Result<(), String> {
+        println!("\n== summary");
+        let mut tests = Counts::default();
+        let (mut checks_ok, mut checks_failed) = (0u64, 0u64);
+        for step in &self.steps {
+            let counted = if step.tests == Counts::default() {
+                String::new()
+            } else {
+                format!(
+                    "  ({} passed, {} failed)",
+                    step.tests.passed, step.tests.failed
+                )
+            };
+            println!(
+                "  {:<6} {:<34} {:>7.1} s{counted}",
+                if step.ok { "ok" } else { "FAILED" },
+                step.name,
+                step.seconds
+            );
+            tests.add(step.tests);
+            // Steps that report no tests (fmt, clippy, build, budget) count as one check.
+            if step.tests == Counts::default() {
+                if step.ok {
+                    checks_ok += 1;
+                } else {
+                    checks_failed += 1;
+                }
+            }
+        }
+        let failed_steps = self.steps.iter().filter(|s| !s.ok).count();
+        println!(
+            "tests: {} passed, {} failed; other checks: {checks_ok} passed, {checks_failed} failed; {:.0} s in all",
+            tests.passed,
+            tests.failed,
+            started.elapsed().as_secs_f64()
+        );
+        // The closing line: every test and every other check, once each.
+        println!(
+            "xtask: {} passed, {} failed",
+            tests.passed + checks_ok,
+            tests.failed + checks_failed
+        );
+        if failed_steps == 0 && tests.failed == 0 {
+            Ok(())
+        } else {
+            Err(format!("{failed_steps} step(s) failed"))
+        }
+    }
+}
+
+fn cargo(root: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new("cargo");
+    cmd.args(args).current_dir(root);
+    cmd
+}
+
+pub fn test(root: &Path) -> Result<(), String> {
+    let started = Instant::now();
+    setup(root)?;
+    let mut run = Run::default();
+
+    run.command(
+        "format (cargo fmt --check)",
+        cargo(root, &["fmt", "--all", "--check"]),
+    );
+    run.command(
+        "clippy (native)",
+        cargo(
+            root,
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+    );
+    run.command(
+        "clippy (wasm32)",
+        cargo(
+            root,
+            &[
+                "clippy",
+                "--package",
+                "cancer-atlas",
+                "--target",
+                WASM,
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+    );
+    run.command("native tests", cargo(root, &["test", "--workspace"]));
+
+    let mut browser = cargo(
+        root,
+        &[
+            "test",
+            "--package",
+            "cancer-atlas",
+            "--target",
+            WASM,
+            "--test",
+            "web",
+        ],
+    );
+    browser
+        .env("CHROMEDRIVER", tools::chromedriver_path())
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    run.command("browser tests (wasm-bindgen-test)", browser);
+
+    let built = run.command("release build (trunk)", trunk_release_build(root));
+    if built {
+        run.check("size budget (dist/, brotli)", || size_report(root));
+        let mut e2e = Command::new("node");
+        e2e.arg("--test").arg("--test-reporter=spec");
+        let e2e_dir = root.join(tools::E2E_DIR);
+        let mut files: Vec<_> = std::fs::read_dir(&e2e_dir)
+            .map_err(|e| format!("cannot list {}: {e}", e2e_dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+            .collect();
+        files.sort();
+        e2e.args(&files)
+            .env("DIST_DIR", root.join("dist"))
+            .env("CHROMIUM", tools::chromium_path())
+            .current_dir(root);
+        run.command("end-to-end tests (dist/ in Chromium)", e2e);
+    } else {
+        run.skip("size budget (dist/, brotli)", "the release build failed");
+        run.skip(
+            "end-to-end tests (dist/ in Chromium)",
+            "the release build failed",
+        );
+    }
+    run.finish(started)
+}
