@@ -7,6 +7,8 @@ use std::process::Command;
 use std::time::Instant;
 
 const WASM: &str = "wasm32-unknown-unknown";
+/// Where `serve` builds, apart from the release build in dist/.
+const SERVE_DIST: &str = "target/serve-dist";
 
 /// Tools needed to build and serve.
 fn setup_build(root: &Path) -> Result<(), String> {
@@ -29,9 +31,11 @@ pub fn setup(root: &Path) -> Result<(), String> {
 pub fn serve(root: &Path, args: &[String]) -> Result<(), String> {
     setup_build(root)?;
     println!("serving on http://127.0.0.1:8080 (Trunk.toml); Ctrl-C stops");
+    // A development build of its own, so that serving never leaves a debug build with the
+    // live-reload script in dist/, which the tests and deploys read.
     proc::run(
         Command::new("trunk")
-            .arg("serve")
+            .args(["serve", "--dist", SERVE_DIST])
             .args(args)
             .current_dir(root),
     )
