@@ -4,7 +4,9 @@
 //! app-wide state. Pure logic lives in modules without leptos (`i18n`, later `model`,
 //! `geo`, `time`, `filter`); `ui/` only turns state into DOM.
 
+pub mod data;
 pub mod i18n;
+pub mod model;
 pub mod panic_banner;
 pub mod ui;
 

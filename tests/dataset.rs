@@ -1,0 +1,258 @@
+//! The shipped dataset, and proof that validation catches each kind of error.
+//! `cargo xtask data` prints the report: `cargo test --test dataset -- --nocapture report`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cancer_atlas::data::report::Report;
+use cancer_atlas::data::{self, DataError, Problem};
+use cancer_atlas::model::{Confidence, PartialDate, RelationKind};
+
+fn shipped() -> cancer_atlas::model::Dataset {
+    match data::embedded() {
+        Ok(d) => d,
+        Err(errors) => {
+            let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            panic!(
+                "the shipped dataset has {} problem(s):\n{}",
+                list.len(),
+                list.join("\n")
+            );
+        }
+    }
+}
+
+#[test]
+fn shipped_dataset_has_no_problem() {
+    shipped();
+}
+
+#[test]
+fn report_shows_every_record_sourced_and_bilingual() {
+    let report = Report::of(&shipped());
+    println!("{report}");
+    assert_eq!(report.sourced, report.records, "every record has a source");
+    assert_eq!(
+        report.bilingual_texts, report.texts,
+        "every text has FR and EN"
+    );
+    assert!(report.records > 250);
+}
+
+#[test]
+fn all_unicancer_comprehensive_cancer_centres_are_on_the_map() {
+    let d = shipped();
+    let members: Vec<&str> = d
+        .relations
+        .iter()
+        .filter(|r| r.kind == RelationKind::MemberOf && r.to == "unicancer")
+        .map(|r| r.from.as_str())
+        .collect();
+    assert_eq!(members.len(), 18, "{members:?}");
+    for id in members {
+        let org = d.organisations.iter().find(|o| o.id == id).expect(id);
+        assert_eq!(org.country, "FR", "{id}");
+        assert!(
+            (41.0..52.0).contains(&org.lat) && (-5.0..10.0).contains(&org.lon),
+            "{id} is in metropolitan France"
+        );
+    }
+}
+
+#[test]
+fn g7_cancer_has_seven_founders_and_iarc_as_2024_observer() {
+    let d = shipped();
+    let founders = d
+        .relations
+        .iter()
+        .filter(|r| r.to == "g7-cancer" && r.kind == RelationKind::Signatory)
+        .filter(|r| r.span.start == Some(PartialDate::day(2023, 5, 9)))
+        .count();
+    assert_eq!(founders, 7);
+    let iarc = d
+        .relations
+        .iter()
+        .find(|r| r.from == "iarc" && r.to == "g7-cancer")
+        .unwrap();
+    assert_eq!(iarc.kind, RelationKind::ObserverOf);
+    assert_eq!(iarc.span.start, Some(PartialDate::year(2024)));
+}
+
+#[test]
+fn seed_statements_and_corrections_stand_side_by_side() {
+    let d = shipped();
+    let iarc = d
+        .conflicts
+        .iter()
+        .find(|c| c.id == "c-iarc-status")
+        .unwrap();
+    assert_eq!(iarc.status, Confidence::Corrected);
+    assert!(iarc
+        .claims
+        .iter()
+        .any(|c| c.from_seed && c.sources == ["seed-000"]));
+    assert!(iarc
+        .claims
+        .iter()
+        .any(|c| !c.from_seed && !c.sources.is_empty()));
+    let uicc = d.relations.iter().find(|r| r.id == "rel-026").unwrap();
+    assert_eq!(uicc.provenance.confidence, Confidence::Disputed);
+    assert!(d
+        .conflicts
+        .iter()
+        .any(|c| c.about.contains(&"rel-026".to_owned())));
+}
+
+// ---- each kind of error is caught, with file, record and field ----
+
+const MINIMAL: &str = r#"{
+  "schema": 1,
+  "sources": [{"id": "s1", "title": "A page", "publisher": "Someone", "url": "https://example.org/", "kind": "document"}],
+  "countries": [{"code": "FR", "name": {"en": "France", "fr": "France"}}],
+  "organisations": [{"id": "org-a", "name": {"en": "A", "fr": "A"}, "kind": "cancer-centre", "country": "FR",
+     "city": "Lyon", "lat": 45.7, "lon": 4.8, "confidence": "confirmed", "sources": ["s1"]}],
+  "projects": [{"id": "proj-b", "name": {"en": "B", "fr": "B"}, "kind": "joint-action", "summary": {"en": "b", "fr": "b"},
+     "start": "2022-10-01", "end": "2024-09-30", "confidence": "seed", "sources": ["s1"]}],
+  "relations": [{"id": "rel-1", "from": "org-a", "kind": "participates-in", "to": "proj-b", "start": "2022-10",
+     "confidence": "seed", "sources": ["s1"]}]
+}"#;
+
+fn problems_after(edit: impl Fn(&mut serde_json::Value)) -> Vec<DataError> {
+    let mut doc: serde_json::Value = serde_json::from_str(MINIMAL).unwrap();
+    edit(&mut doc);
+    data::load_document("test.json", &doc.to_string()).expect_err("the edit must be caught")
+}
+
+fn only(errors: &[DataError]) -> &DataError {
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    &errors[0]
+}
+
+#[test]
+fn minimal_document_is_valid() {
+    let d = data::load_document("test.json", MINIMAL).unwrap();
+    assert_eq!(d.relations.len(), 1);
+}
+
+#[test]
+fn catches_unknown_reference() {
+    let errors = problems_after(|d| d["relations"][0]["to"] = "nowhere".into());
+    let e = only(&errors);
+    assert_eq!(e.record.as_deref(), Some("rel-1"));
+    assert_eq!(e.field.as_deref(), Some("to"));
+    assert!(matches!(&e.problem, Problem::UnknownReference { id, .. } if id == "nowhere"));
+    assert_eq!(e.file, "test.json (relations)");
+    assert!(e.to_string().contains("unknown reference `nowhere`"), "{e}");
+}
+
+#[test]
+fn catches_duplicate_ids_across_files() {
+    let errors = problems_after(|d| d["projects"][0]["id"] = "org-a".into());
+    assert!(errors.iter().any(|e| matches!(&e.problem, Problem::DuplicateId { first_in } if first_in.contains("organisations"))));
+}
+
+#[test]
+fn catches_coordinates_out_of_range() {
+    let errors = problems_after(|d| {
+        d["organisations"][0]["lat"] = 91.0.into();
+        d["organisations"][0]["lon"] = (-180.5).into();
+    });
+    assert_eq!(errors.len(), 2);
+    assert!(errors
+        .iter()
+        .all(|e| matches!(e.problem, Problem::CoordinateOutOfRange { .. })));
+    assert_eq!(errors[0].field.as_deref(), Some("lat"));
+    assert_eq!(errors[1].field.as_deref(), Some("lon"));
+}
+
+#[test]
+fn catches_end_before_start() {
+    let errors = problems_after(|d| d["projects"][0]["end"] = "2021".into());
+    let e = only(&errors);
+    assert_eq!(e.field.as_deref(), Some("end"));
+    assert!(
+        matches!(&e.problem, Problem::EndBeforeStart { start, end } if start == "2022-10-01" && end == "2021")
+    );
+}
+
+#[test]
+fn catches_missing_source_and_unknown_source() {
+    let errors = problems_after(|d| d["relations"][0]["sources"] = serde_json::json!([]));
+    assert!(matches!(only(&errors).problem, Problem::MissingSource));
+    let errors = problems_after(|d| d["relations"][0]["sources"] = serde_json::json!(["s9"]));
+    assert_eq!(only(&errors).field.as_deref(), Some("sources[0]"));
+}
+
+#[test]
+fn catches_missing_french_or_english_text() {
+    let errors = problems_after(|d| {
+        d["projects"][0]["summary"] = serde_json::json!({"en": "b"});
+        d["organisations"][0]["name"] = serde_json::json!({"en": " ", "fr": "A"});
+    });
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(errors.iter().any(|e| e.field.as_deref() == Some("summary")
+        && e.problem
+            == Problem::MissingText {
+                lang: cancer_atlas::i18n::Lang::Fr
+            }));
+    assert!(errors.iter().any(|e| e.field.as_deref() == Some("name")
+        && e.problem
+            == Problem::MissingText {
+                lang: cancer_atlas::i18n::Lang::En
+            }));
+}
+
+#[test]
+fn catches_bad_dates_and_unknown_kinds() {
+    let errors = problems_after(|d| {
+        d["relations"][0]["start"] = "2022-13".into();
+        d["relations"][0]["kind"] = "friend-of".into();
+        d["organisations"][0]["confidence"] = "sure".into();
+    });
+    assert_eq!(errors.len(), 3, "{errors:#?}");
+    assert!(errors
+        .iter()
+        .any(|e| matches!(&e.problem, Problem::BadDate { value, .. } if value == "2022-13")));
+    assert!(errors.iter().any(
+        |e| matches!(&e.problem, Problem::UnknownValue { value, .. } if value == "friend-of")
+    ));
+    assert!(errors
+        .iter()
+        .any(|e| e.field.as_deref() == Some("confidence")));
+}
+
+#[test]
+fn reports_every_problem_at_once() {
+    let errors = problems_after(|d| {
+        d["relations"][0]["from"] = "x".into();
+        d["relations"][0]["to"] = "y".into();
+        d["projects"][0]["end"] = "2000".into();
+        d["organisations"][0]["lat"] = 100.0.into();
+    });
+    assert_eq!(errors.len(), 4, "{errors:#?}");
+}
+
+#[test]
+fn invalid_json_names_line_and_column() {
+    let broken = MINIMAL.replacen("\"kind\": \"document\"}", "\"kind\": \"document\",}", 1);
+    let errors = data::load_document("test.json", &broken).unwrap_err();
+    let e = only(&errors);
+    assert!(matches!(e.problem, Problem::Json { line: 3, .. }), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("test.json: invalid JSON at line 3"),
+        "{e}"
+    );
+}
+
+#[test]
+fn unknown_fields_are_refused_rather_than_ignored() {
+    let errors = problems_after(|d| d["organisations"][0]["nmae"] = "typo".into());
+    assert!(matches!(only(&errors).problem, Problem::Json { .. }));
+}
+
+#[test]
+fn html_in_strings_is_kept_as_plain_text() {
+    let mut doc: serde_json::Value = serde_json::from_str(MINIMAL).unwrap();
+    doc["organisations"][0]["name"]["en"] = "<script>alert(1)</script>".into();
+    let d = data::load_document("test.json", &doc.to_string()).unwrap();
+    assert_eq!(d.organisations[0].name.en, "<script>alert(1)</script>");
+}
