@@ -68,6 +68,14 @@ pub struct Strings {
     pub footer_sources_text: &'static str,
     pub footer_about: &'static str,
     pub footer_about_text: &'static str,
+    pub footer_dataset: &'static str,
+    pub count_organisations: &'static str,
+    pub count_projects: &'static str,
+    pub count_relations: &'static str,
+    pub count_events: &'static str,
+    pub count_sources: &'static str,
+    pub data_error_title: &'static str,
+    pub data_error_text: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -90,6 +98,15 @@ pub const EN: Strings = Strings {
     footer_about_text: "An independent, open atlas of international cooperation against cancer: \
         the G7 Cancer alliance, Unicancer's international partnerships and the European joint \
         actions on cancer.",
+    footer_dataset: "In the dataset",
+    count_organisations: "organisations",
+    count_projects: "projects and programmes",
+    count_relations: "relations",
+    count_events: "events",
+    count_sources: "sources",
+    data_error_title: "The atlas's data could not be read",
+    data_error_text: "The problems below were found in the dataset. Nothing is shown rather than \
+        something wrong.",
 };
 
 pub const FR: Strings = Strings {
@@ -112,6 +129,16 @@ pub const FR: Strings = Strings {
     footer_about_text: "Un atlas ouvert et indépendant de la coopération internationale contre \
         le cancer : l’alliance G7 Cancer, les partenariats internationaux d’Unicancer et les \
         actions conjointes européennes contre le cancer.",
+    footer_dataset: "Dans les données",
+    count_organisations: "organisations",
+    count_projects: "projets et programmes",
+    count_relations: "relations",
+    count_events: "événements",
+    count_sources: "sources",
+    data_error_title: "Les données de l’atlas n’ont pas pu être lues",
+    data_error_text:
+        "Les problèmes ci-dessous ont été trouvés dans les données. Mieux vaut ne rien \
+        afficher qu’afficher une erreur.",
 };
 
 #[cfg(test)]
@@ -173,6 +200,14 @@ mod tests {
                 s.footer_sources_text,
                 s.footer_about,
                 s.footer_about_text,
+                s.footer_dataset,
+                s.count_organisations,
+                s.count_projects,
+                s.count_relations,
+                s.count_events,
+                s.count_sources,
+                s.data_error_title,
+                s.data_error_text,
             ];
             for text in all {
                 assert!(!text.trim().is_empty(), "{lang:?} has an empty string");

@@ -12,6 +12,8 @@ pub mod ui;
 
 use i18n::{Lang, Strings};
 use leptos::prelude::*;
+use model::Dataset;
+use std::sync::Arc;
 
 /// The interface language, shared by every component through context.
 #[derive(Clone, Copy)]
@@ -27,6 +29,31 @@ impl Locale {
 /// The locale provided by [`App`]. Panics outside it, which is a programming error.
 pub fn use_locale() -> Locale {
     expect_context::<Locale>()
+}
+
+/// The validated dataset every view reads, shared through context.
+#[derive(Clone)]
+pub struct Atlas(pub Arc<Dataset>);
+
+/// The dataset provided by [`App`] once it has loaded.
+pub fn use_atlas() -> Atlas {
+    expect_context::<Atlas>()
+}
+
+/// Milliseconds since the page started, for start-up measurements.
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Parses and validates the embedded dataset, logging how long it took.
+pub fn load_embedded_dataset() -> Result<Dataset, Vec<data::DataError>> {
+    let started = now_ms();
+    let result = data::embedded();
+    let elapsed = now_ms() - started;
+    web_sys::console::info_1(&format!("dataset parsed and validated in {elapsed:.1} ms").into());
+    result
 }
 
 /// The language the browser asks for, from `navigator.languages` (English if none fits).
@@ -72,14 +99,25 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let body = match load_embedded_dataset() {
+        Ok(dataset) => {
+            provide_context(Atlas(Arc::new(dataset)));
+            view! {
+                <main id="main" class="workspace" tabindex="-1">
+                    <ui::map::MapRegion/>
+                    <ui::timeline::TimelineRegion/>
+                    <ui::details::DetailsRegion/>
+                </main>
+                <ui::footer::Footer/>
+            }
+            .into_any()
+        }
+        Err(errors) => view! { <ui::data_errors::DataErrors errors/> }.into_any(),
+    };
+
     view! {
         <a class="skip-link" href="#main">{move || locale.strings().skip_to_content}</a>
         <ui::header::Header/>
-        <main id="main" class="workspace" tabindex="-1">
-            <ui::map::MapRegion/>
-            <ui::timeline::TimelineRegion/>
-            <ui::details::DetailsRegion/>
-        </main>
-        <ui::footer::Footer/>
+        {body}
     }
 }

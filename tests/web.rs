@@ -107,3 +107,72 @@ fn panic_banner_shows_details_as_inert_text_and_replaces_itself() {
     assert!(banner.query_selector("a[href]").unwrap().is_some());
     banner.remove();
 }
+
+#[wasm_bindgen_test]
+async fn footer_counts_the_embedded_dataset() {
+    let root = mount_app();
+    let counts = text_of(&root, ".site-footer__counts");
+    let organisations = cancer_atlas::data::embedded().unwrap().organisations.len();
+    assert!(
+        counts.contains(&format!("{organisations} organisations")),
+        "{counts}"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn data_errors_are_listed_as_text_in_an_alert() {
+    use cancer_atlas::data::{DataError, Problem};
+    use cancer_atlas::{ui::data_errors::DataErrors, Locale};
+    use leptos::prelude::*;
+    let container: web_sys::HtmlElement =
+        document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let errors = vec![DataError {
+        file: "data/relations.json".into(),
+        record: Some("rel-001".into()),
+        field: Some("to".into()),
+        problem: Problem::UnknownReference {
+            id: "<b>g7</b>".into(),
+            expected: "an organisation or project",
+        },
+    }];
+    leptos::mount::mount_to(container.clone(), move || {
+        provide_context(Locale(RwSignal::new(Lang::En)));
+        view! { <DataErrors errors=errors.clone()/> }
+    })
+    .forget();
+    assert!(container.query_selector("[role=alert]").unwrap().is_some());
+    let item = text_of(&container, ".data-errors__list li");
+    assert_eq!(
+        item,
+        "data/relations.json › rel-001 › to: unknown reference `<b>g7</b>` (expected the id of an organisation or project)"
+    );
+    assert!(container
+        .query_selector(".data-errors__list b")
+        .unwrap()
+        .is_none());
+    container.remove();
+}
+
+/// Not a pass/fail timing: prints what parsing and validating the dataset costs in the
+/// browser, for the README (`cargo xtask test` shows it in the browser-test output).
+#[wasm_bindgen_test]
+fn measure_dataset_parse_time_in_the_browser() {
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let mut samples = Vec::new();
+    for _ in 0..21 {
+        let started = performance.now();
+        let dataset = cancer_atlas::data::embedded().expect("valid dataset");
+        samples.push(performance.now() - started);
+        assert!(!dataset.organisations.is_empty());
+    }
+    samples.sort_by(f64::total_cmp);
+    let line = format!(
+        "dataset parse+validate in Chromium: median {:.2} ms, max {:.2} ms over {} runs",
+        samples[samples.len() / 2],
+        samples[samples.len() - 1],
+        samples.len()
+    );
+    web_sys::console::log_1(&line.into());
+}

@@ -3,7 +3,9 @@
 //! here, so that validation can report it with its record and field rather than stop at
 //! the first serde error.
 
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use std::fmt;
 
 /// `{"en": "...", "fr": "..."}`; a missing language is reported by validation.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
@@ -16,11 +18,31 @@ pub struct RawText {
 }
 
 /// A proper noun may be one string for both languages: `"INCa"`, or `{"en": "IARC", "fr": "CIRC"}`.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum RawName {
     Same(String),
     Each(RawText),
+}
+
+// Written by hand rather than `#[serde(untagged)]`, which buffers every value and costs
+// tens of kilobytes of wasm; this also gives a clearer message.
+impl<'de> Deserialize<'de> for RawName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NameVisitor;
+        impl<'de> Visitor<'de> for NameVisitor {
+            type Value = RawName;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(r#"a string, or {"en": "...", "fr": "..."}"#)
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<RawName, E> {
+                Ok(RawName::Same(value.to_owned()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawName, A::Error> {
+                RawText::deserialize(de::value::MapAccessDeserializer::new(map)).map(RawName::Each)
+            }
+        }
+        deserializer.deserialize_any(NameVisitor)
+    }
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]

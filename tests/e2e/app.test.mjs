@@ -40,6 +40,24 @@ test('the app mounts with no console error, failed request or third-party reques
   await context.close();
 });
 
+test('the embedded dataset loads: the footer counts it, and its parse time is logged', async () => {
+  const opened = await openPage(browser, server.url, { locale: 'en-GB' });
+  const timings = [];
+  opened.page.on('console', (msg) => {
+    const found = msg.text().match(/dataset parsed and validated in ([\d.]+) ms/);
+    if (found) timings.push(Number(found[1]));
+  });
+  await opened.page.goto(server.url);
+  await opened.page.waitForSelector('.site-footer__counts');
+  const counts = (await opened.page.locator('.site-footer__counts li').allTextContents()).join('\n');
+  assert.match(counts, /^\d{2,} organisations$/m);
+  assert.match(counts, /^\d{2,} sources$/m);
+  assert.equal(timings.length, 1, 'one parse at start-up');
+  console.log(`dataset parse+validate at start-up (release build): ${timings[0]} ms`);
+  assert.deepEqual(opened.problems, []);
+  await opened.context.close();
+});
+
 test('a French browser gets the French interface, and the switch goes back to English', async () => {
   const { page, problems, context } = await openApp('/', { locale: 'fr-FR' });
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
