@@ -22,6 +22,7 @@ tasks:
   test            set up, then run every check: fmt, clippy (native and wasm32), native
                   tests, browser tests, release build, size budget, end-to-end tests
   dist            release build into dist/ and the size report, checked against the budget
+  data            validate data/*.json and print the dataset report
 ";
 
 fn main() -> ExitCode {
@@ -38,6 +39,7 @@ fn main() -> ExitCode {
         "serve" => tasks::serve(&root, rest),
         "test" => tasks::test(&root),
         "dist" => tasks::dist(&root),
+        "data" => tasks::data(&root),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

@@ -10,26 +10,30 @@ const WASM: &str = "wasm32-unknown-unknown";
 /// Where `serve` builds, apart from the release build in dist/.
 const SERVE_DIST: &str = "target/serve-dist";
 
-/// Tools needed to build and serve.
-fn setup_build(root: &Path) -> Result<(), String> {
+/// Tools needed to build and serve; `release` adds wasm-opt (debug builds skip it).
+fn setup_build(root: &Path, release: bool) -> Result<(), String> {
     tools::ensure_lockfile(root)?;
     tools::ensure_wasm_target(root)?;
     tools::ensure_trunk(root)?;
-    tools::ensure_wasm_bindgen(root)
+    tools::ensure_wasm_bindgen(root)?;
+    if release {
+        tools::ensure_wasm_opt(root)?;
+    }
+    Ok(())
 }
 
 /// Everything: build tools plus the browser and the Node packages for the tests.
 pub fn setup(root: &Path) -> Result<(), String> {
     let started = Instant::now();
-    setup_build(root)?;
+    setup_build(root, true)?;
     tools::ensure_chromium()?;
-    tools::ensure_node_packages(root)?;
+    tools::ensure_npm_packages(root, tools::E2E_DIR)?;
     println!("set-up done in {:.1} s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
 pub fn serve(root: &Path, args: &[String]) -> Result<(), String> {
-    setup_build(root)?;
+    setup_build(root, args.iter().any(|a| a == "--release"))?;
     println!("serving on http://127.0.0.1:8080 (Trunk.toml); Ctrl-C stops");
     // A development build of its own, so that serving never leaves a debug build with the
     // live-reload script in dist/, which the tests and deploys read.
@@ -63,11 +67,31 @@ fn size_report(root: &Path) -> Result<String, String> {
 }
 
 pub fn dist(root: &Path) -> Result<(), String> {
-    setup_build(root)?;
+    setup_build(root, true)?;
     proc::run(&mut trunk_release_build(root))?;
     let verdict = size_report(root)?;
     println!("{verdict}");
     Ok(())
+}
+
+/// Validates the data files and prints the report (a native test that prints it).
+pub fn data(root: &Path) -> Result<(), String> {
+    proc::run(&mut cargo(
+        root,
+        &[
+            "test",
+            "--quiet",
+            "--package",
+            "cancer-atlas",
+            "--test",
+            "dataset",
+            "--",
+            "--nocapture",
+            "--exact",
+            "report_shows_every_record_sourced_and_bilingual",
+            "shipped_dataset_has_no_problem",
+        ],
+    ))
 }
 
 /// One check of `cargo xtask test`, with its outcome.

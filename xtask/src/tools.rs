@@ -11,6 +11,8 @@ pub const TRUNK_VERSION: &str = "0.22.1";
 pub const NODE_MIN_MAJOR: u64 = 18;
 /// The directory holding the end-to-end tests and their package.json.
 pub const E2E_DIR: &str = "tests/e2e";
+/// Build tools from npm (wasm-opt), with their package.json.
+pub const BUILD_TOOLS_DIR: &str = "tools";
 
 /// The repository root: the parent of this crate's manifest directory.
 pub fn repo_root() -> PathBuf {
@@ -24,15 +26,19 @@ pub fn put_cargo_bin_on_path() {
     let cargo_home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
-    let Some(bin) = cargo_home.map(|h| h.join("bin")) else {
-        return;
-    };
+    if let Some(bin) = cargo_home.map(|h| h.join("bin")) {
+        prepend_to_path(bin);
+    }
+}
+
+/// Puts `dir` first on PATH for every child process. Only called during set-up, before
+/// any step starts a thread, so nothing else reads the environment meanwhile.
+fn prepend_to_path(dir: PathBuf) {
     let path = std::env::var_os("PATH").unwrap_or_default();
     let mut dirs: Vec<PathBuf> = std::env::split_paths(&path).collect();
-    if !dirs.contains(&bin) {
-        dirs.insert(0, bin);
+    if !dirs.contains(&dir) {
+        dirs.insert(0, dir);
         if let Ok(joined) = std::env::join_paths(dirs) {
-            // Single-threaded at this point: nothing else reads the environment.
             std::env::set_var("PATH", joined);
         }
     }
@@ -227,23 +233,45 @@ pub fn ensure_chromium() -> Result<(), String> {
     }
 }
 
-/// Node.js and npm for the end-to-end tests, then the pinned npm packages (`npm ci`),
-/// skipped when node_modules is newer than package-lock.json.
-pub fn ensure_node_packages(root: &Path) -> Result<(), String> {
+/// Node.js and npm (for wasm-opt and the end-to-end tests).
+fn ensure_node() -> Result<(), String> {
     match installed_version("node").as_deref().and_then(major) {
-        Some(m) if m >= NODE_MIN_MAJOR => println!("ok: node major version {m}"),
+        Some(m) if m >= NODE_MIN_MAJOR => {
+            println!("ok: node major version {m}");
+            Ok(())
+        }
         found => {
             println!("node {found:?} found, >= {NODE_MIN_MAJOR} needed: installing");
-            apt_install(&["nodejs", "npm"], "Node.js")?;
+            apt_install(&["nodejs", "npm"], "Node.js")
         }
     }
-    let dir = root.join(E2E_DIR);
+}
+
+/// binaryen's wasm-opt from npm, at the version Trunk expects, first on PATH.
+pub fn ensure_wasm_opt(root: &Path) -> Result<(), String> {
+    ensure_npm_packages(root, BUILD_TOOLS_DIR)?;
+    prepend_to_path(root.join(BUILD_TOOLS_DIR).join("node_modules/.bin"));
+    match installed_version("wasm-opt") {
+        Some(v) => {
+            println!("ok: wasm-opt {v}");
+            Ok(())
+        }
+        None => Err("wasm-opt not found after npm ci in tools/".to_owned()),
+    }
+}
+
+/// Node.js, then the pinned npm packages of `dir` (`npm ci`), skipped when
+/// node_modules is newer than package-lock.json.
+pub fn ensure_npm_packages(root: &Path, dir: &str) -> Result<(), String> {
+    ensure_node()?;
+    let name = dir;
+    let dir = root.join(dir);
     let lock = dir.join("package-lock.json");
     let stamp = dir.join("node_modules/.package-lock.json");
     let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     if let (Some(lock_time), Some(stamp_time)) = (modified(&lock), modified(&stamp)) {
         if stamp_time >= lock_time {
-            println!("ok: npm packages in {E2E_DIR}");
+            println!("ok: npm packages in {name}");
             return Ok(());
         }
     }
