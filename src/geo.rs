@@ -1,0 +1,466 @@
+//! Map geometry: the Equal Earth projection, the pan/zoom view, and screen-space clustering
+//! of markers. Pure: no leptos, no web-sys; total over its inputs (clamps, never panics).
+
+/// The Equal Earth projection (Šavrič, Patterson & Jenny, 2018) on the unit sphere.
+///
+/// Written by hand because it is a dozen lines and the one crate that offers it
+/// (`d3_geo_rs`) has a wrong constant.
+pub mod equal_earth {
+    const A1: f64 = 1.340264;
+    const A2: f64 = -0.081106;
+    const A3: f64 = 0.000893;
+    const A4: f64 = 0.003796;
+
+    /// Half the width of the projected world (x at longitude ±180°, latitude 0).
+    pub const HALF_WIDTH: f64 = 2.706_629_984_280_97;
+    /// Half the height of the projected world (y at latitude ±90°).
+    pub const HALF_HEIGHT: f64 = 1.317_362_759_157_4;
+
+    /// Projects (longitude, latitude) in degrees to (x, y), y growing northwards.
+    /// Out-of-range input is clamped to the valid range.
+    pub fn project(lon_deg: f64, lat_deg: f64) -> (f64, f64) {
+        let lon = clamp_or_zero(lon_deg, 180.0).to_radians();
+        let lat = clamp_or_zero(lat_deg, 90.0).to_radians();
+        let m = 3f64.sqrt() / 2.0;
+        let theta = (m * lat.sin()).asin();
+        let t2 = theta * theta;
+        let t6 = t2 * t2 * t2;
+        let x = 2.0 * 3f64.sqrt() * lon * theta.cos()
+            / (3.0 * (A1 + 3.0 * A2 * t2 + t6 * (7.0 * A3 + 9.0 * A4 * t2)));
+        let y = theta * (A1 + A2 * t2 + t6 * (A3 + A4 * t2));
+        (x, y)
+    }
+
+    fn clamp_or_zero(value: f64, limit: f64) -> f64 {
+        if value.is_finite() {
+            value.clamp(-limit, limit)
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Map units per unit of the projection: the committed country paths and marker positions
+/// use this scale, with y pointing down (SVG convention).
+pub const MAP_SCALE: f64 = 100.0;
+
+/// A point in map units (projected, scaled, y down).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MapPoint {
+    pub x: f64,
+    pub y: f64,
+}
+
+/// Projects a WGS84 position to map units.
+pub fn to_map(lon: f64, lat: f64) -> MapPoint {
+    let (x, y) = equal_earth::project(lon, lat);
+    MapPoint {
+        x: x * MAP_SCALE,
+        y: -y * MAP_SCALE,
+    }
+}
+
+/// The whole world in map units: (min x, min y, width, height).
+pub fn world_bounds() -> (f64, f64, f64, f64) {
+    let w = equal_earth::HALF_WIDTH * MAP_SCALE;
+    let h = equal_earth::HALF_HEIGHT * MAP_SCALE;
+    (-w, -h, 2.0 * w, 2.0 * h)
+}
+
+pub const MIN_ZOOM: f64 = 1.0;
+pub const MAX_ZOOM: f64 = 64.0;
+
+/// What part of the map a screen of `width` × `height` pixels shows. At zoom 1 the whole
+/// world fits the screen; `center` is the map point at the middle of the screen.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct View {
+    pub center: MapPoint,
+    pub zoom: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl View {
+    /// The whole world, centred, on a screen of this size.
+    pub fn world(width: f64, height: f64) -> View {
+        View {
+            center: MapPoint { x: 0.0, y: 0.0 },
+            zoom: 1.0,
+            width: positive(width),
+            height: positive(height),
+        }
+        .clamped()
+    }
+
+    /// Europe (lon −25…45, lat 34…72) framed, with the rest of the world around it.
+    pub fn europe(width: f64, height: f64) -> View {
+        let sw = to_map(-25.0, 34.0);
+        let ne = to_map(45.0, 72.0);
+        View::world(width, height).fit(sw, ne)
+    }
+
+    /// Pixels per map unit.
+    pub fn scale(&self) -> f64 {
+        let (_, _, w, h) = world_bounds();
+        (self.width / w).min(self.height / h) * self.zoom
+    }
+
+    pub fn to_screen(&self, p: MapPoint) -> (f64, f64) {
+        let k = self.scale();
+        (
+            (p.x - self.center.x) * k + self.width / 2.0,
+            (p.y - self.center.y) * k + self.height / 2.0,
+        )
+    }
+
+    pub fn to_map(&self, sx: f64, sy: f64) -> MapPoint {
+        let k = self.scale();
+        MapPoint {
+            x: (sx - self.width / 2.0) / k + self.center.x,
+            y: (sy - self.height / 2.0) / k + self.center.y,
+        }
+    }
+
+    /// Zooms by `factor` keeping the map point under screen position (sx, sy) in place.
+    pub fn zoom_at(&self, factor: f64, sx: f64, sy: f64) -> View {
+        let factor = if factor.is_finite() && factor > 0.0 {
+            factor
+        } else {
+            1.0
+        };
+        let anchor = self.to_map(sx, sy);
+        let mut next = View {
+            zoom: (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM),
+            ..*self
+        };
+        // Move the centre so that `anchor` is again at (sx, sy).
+        let k = next.scale();
+        next.center = MapPoint {
+            x: anchor.x - (sx - self.width / 2.0) / k,
+            y: anchor.y - (sy - self.height / 2.0) / k,
+        };
+        next.clamped()
+    }
+
+    /// Moves the map by (dx, dy) screen pixels (the content follows the pointer).
+    pub fn pan_by(&self, dx: f64, dy: f64) -> View {
+        let k = self.scale();
+        let (dx, dy) = (finite(dx), finite(dy));
+        View {
+            center: MapPoint {
+                x: self.center.x - dx / k,
+                y: self.center.y - dy / k,
+            },
+            ..*self
+        }
+        .clamped()
+    }
+
+    /// The view that shows the box between two map points, with a margin.
+    pub fn fit(&self, a: MapPoint, b: MapPoint) -> View {
+        let (_, _, w, h) = world_bounds();
+        let bw = (a.x - b.x).abs().max(1e-6) * 1.15;
+        let bh = (a.y - b.y).abs().max(1e-6) * 1.15;
+        let base = (self.width / w).min(self.height / h);
+        let zoom = (self.width / (bw * base)).min(self.height / (bh * base));
+        View {
+            center: MapPoint {
+                x: (a.x + b.x) / 2.0,
+                y: (a.y + b.y) / 2.0,
+            },
+            zoom: zoom.clamp(MIN_ZOOM, MAX_ZOOM),
+            ..*self
+        }
+        .clamped()
+    }
+
+    /// Same view on a screen of another size.
+    pub fn resized(&self, width: f64, height: f64) -> View {
+        View {
+            width: positive(width),
+            height: positive(height),
+            ..*self
+        }
+        .clamped()
+    }
+
+    /// Keeps the zoom in range and the centre inside the world.
+    pub fn clamped(self) -> View {
+        let (x0, y0, w, h) = world_bounds();
+        let zoom = if self.zoom.is_finite() {
+            self.zoom.clamp(MIN_ZOOM, MAX_ZOOM)
+        } else {
+            MIN_ZOOM
+        };
+        View {
+            center: MapPoint {
+                x: finite(self.center.x).clamp(x0, x0 + w),
+                y: finite(self.center.y).clamp(y0, y0 + h),
+            },
+            zoom,
+            ..self
+        }
+    }
+}
+
+fn finite(v: f64) -> f64 {
+    if v.is_finite() {
+        v
+    } else {
+        0.0
+    }
+}
+
+fn positive(v: f64) -> f64 {
+    if v.is_finite() && v >= 1.0 {
+        v
+    } else {
+        1.0
+    }
+}
+
+/// Below this zoom markers closer than [`CLUSTER_RADIUS_PX`] merge; from it on, every
+/// marker stands alone and markers at the very same place are spread on a ring.
+pub const SPREAD_ZOOM: f64 = 16.0;
+/// Markers whose screen distance to a cluster's first marker is at most this merge into it.
+pub const CLUSTER_RADIUS_PX: f64 = 28.0;
+/// Distance between neighbours on the ring of markers that share one place.
+pub const RING_SPACING_PX: f64 = 30.0;
+
+/// A group of markers drawn as one, or a single marker (`members.len() == 1`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    /// Indices into the input points, in input order.
+    pub members: Vec<usize>,
+    /// Where to draw it, in screen pixels.
+    pub x: f64,
+    pub y: f64,
+}
+
+/// Groups points (in map units) for a view. Deterministic: depends only on the input
+/// order and the view. Greedy: each point joins the first cluster whose first point is
+/// within the radius, found through a grid of radius-sized cells.
+pub fn cluster(points: &[MapPoint], view: &View) -> Vec<Cluster> {
+    let screen: Vec<(f64, f64)> = points.iter().map(|p| view.to_screen(*p)).collect();
+    if view.zoom >= SPREAD_ZOOM {
+        return spread_colocated(points, &screen);
+    }
+    let r = CLUSTER_RADIUS_PX;
+    let cell = |x: f64, y: f64| ((x / r).floor() as i64, (y / r).floor() as i64);
+    let mut grid: std::collections::HashMap<(i64, i64), Vec<usize>> = Default::default();
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut seeds: Vec<(f64, f64)> = Vec::new();
+    for (i, &(x, y)) in screen.iter().enumerate() {
+        let (cx, cy) = cell(x, y);
+        let mut joined = None;
+        // The oldest cluster in reach wins, so the result does not depend on cell order.
+        for gx in cx - 1..=cx + 1 {
+            for gy in cy - 1..=cy + 1 {
+                for &c in grid.get(&(gx, gy)).into_iter().flatten() {
+                    let (sx, sy) = seeds[c];
+                    if (sx - x).hypot(sy - y) <= r && joined.is_none_or(|j| c < j) {
+                        joined = Some(c);
+                    }
+                }
+            }
+        }
+        match joined {
+            Some(c) => clusters[c].members.push(i),
+            None => {
+                grid.entry((cx, cy)).or_default().push(clusters.len());
+                seeds.push((x, y));
+                clusters.push(Cluster {
+                    members: vec![i],
+                    x,
+                    y,
+                });
+            }
+        }
+    }
+    // Draw each cluster at the mean of its members.
+    for c in &mut clusters {
+        let n = c.members.len() as f64;
+        c.x = c.members.iter().map(|&i| screen[i].0).sum::<f64>() / n;
+        c.y = c.members.iter().map(|&i| screen[i].1).sum::<f64>() / n;
+    }
+    clusters
+}
+
+/// Every point alone; points at exactly the same map position are placed on a ring around
+/// it so that each stays visible and clickable.
+fn spread_colocated(points: &[MapPoint], screen: &[(f64, f64)]) -> Vec<Cluster> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut index: std::collections::HashMap<(u64, u64), usize> = Default::default();
+    for (i, p) in points.iter().enumerate() {
+        let key = (p.x.to_bits(), p.y.to_bits());
+        let g = *index.entry(key).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(i);
+    }
+    let mut out = Vec::with_capacity(points.len());
+    for group in groups {
+        let n = group.len();
+        let radius = if n < 2 {
+            0.0
+        } else {
+            RING_SPACING_PX / (2.0 * (std::f64::consts::PI / n as f64).sin())
+        };
+        for (k, &i) in group.iter().enumerate() {
+            let angle =
+                -std::f64::consts::FRAC_PI_2 + 2.0 * std::f64::consts::PI * k as f64 / n as f64;
+            let (x, y) = screen[i];
+            out.push(Cluster {
+                members: vec![i],
+                x: x + radius * angle.cos(),
+                y: y + radius * angle.sin(),
+            });
+        }
+    }
+    out.sort_by_key(|c| c.members[0]);
+    out
+}
+
+/// The box (min, max) of some map points; None for none.
+pub fn bounds(points: impl IntoIterator<Item = MapPoint>) -> Option<(MapPoint, MapPoint)> {
+    points.into_iter().fold(None, |acc, p| {
+        Some(match acc {
+            None => (p, p),
+            Some((lo, hi)) => (
+                MapPoint {
+                    x: lo.x.min(p.x),
+                    y: lo.y.min(p.y),
+                },
+                MapPoint {
+                    x: hi.x.max(p.x),
+                    y: hi.y.max(p.y),
+                },
+            ),
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::equal_earth::project;
+    use super::*;
+
+    fn close(a: (f64, f64), b: (f64, f64)) {
+        assert!(
+            (a.0 - b.0).abs() < 1e-6 && (a.1 - b.1).abs() < 1e-6,
+            "{a:?} != {b:?}"
+        );
+    }
+
+    #[test]
+    fn equal_earth_matches_reference_vectors() {
+        close(project(180.0, 0.0), (2.706629984, 0.0));
+        close(project(0.0, 90.0), (0.0, 1.317362759));
+        close(project(2.3522, 48.8566), (0.029444331, 0.923361048));
+        close(project(151.2093, -33.8688), (2.087106438, -0.664683777));
+    }
+
+    #[test]
+    fn equal_earth_is_symmetric_and_total() {
+        let (x, y) = project(-40.0, -20.0);
+        close(project(40.0, 20.0), (-x, -y));
+        close(project(f64::NAN, 500.0), project(0.0, 90.0));
+        close(project(-999.0, 0.0), project(-180.0, 0.0));
+    }
+
+    #[test]
+    fn screen_and_map_round_trip() {
+        let v = View::europe(800.0, 500.0);
+        let p = to_map(4.8467, 45.7485);
+        let (sx, sy) = v.to_screen(p);
+        let back = v.to_map(sx, sy);
+        assert!((back.x - p.x).abs() < 1e-9 && (back.y - p.y).abs() < 1e-9);
+    }
+
+    #[test]
+    fn zoom_keeps_the_point_under_the_pointer_and_stays_in_range() {
+        let v = View::world(1000.0, 500.0);
+        let lyon = to_map(4.8467, 45.7485);
+        let (sx, sy) = v.to_screen(lyon);
+        let z = v.zoom_at(4.0, sx, sy);
+        let (nx, ny) = z.to_screen(lyon);
+        assert!((nx - sx).abs() < 1e-6 && (ny - sy).abs() < 1e-6);
+        assert_eq!(z.zoom, 4.0);
+        assert_eq!(v.zoom_at(1000.0, sx, sy).zoom, MAX_ZOOM);
+        assert_eq!(v.zoom_at(0.001, sx, sy).zoom, MIN_ZOOM);
+        assert_eq!(v.zoom_at(f64::NAN, sx, sy).zoom, 1.0);
+    }
+
+    #[test]
+    fn europe_preset_frames_paris_and_keeps_the_world_around() {
+        let v = View::europe(1000.0, 600.0);
+        assert!(v.zoom > 2.0 && v.zoom < 8.0, "{}", v.zoom);
+        let (px, py) = v.to_screen(to_map(2.35, 48.86));
+        assert!((0.0..1000.0).contains(&px) && (0.0..600.0).contains(&py));
+        let (sx, _) = v.to_screen(to_map(151.2, -33.9));
+        assert!(sx > 1000.0, "Sydney is off-screen to the right");
+    }
+
+    #[test]
+    fn pan_moves_content_with_the_pointer_and_is_clamped() {
+        let v = View::world(1000.0, 500.0).zoom_at(4.0, 500.0, 250.0);
+        let p = to_map(10.0, 50.0);
+        let (x0, y0) = v.to_screen(p);
+        let (x1, y1) = v.pan_by(30.0, -20.0).to_screen(p);
+        assert!((x1 - x0 - 30.0).abs() < 1e-6 && (y1 - y0 + 20.0).abs() < 1e-6);
+        let far = v.pan_by(1e9, 1e9);
+        let (x0w, y0w, _, _) = world_bounds();
+        assert_eq!((far.center.x, far.center.y), (x0w, y0w));
+    }
+
+    #[test]
+    fn lyon_organisations_merge_at_1x_and_separate_when_zoomed() {
+        // Centre Léon Bérard and IARC share Lyon's city point; Clermont-Ferrand is 140 km away.
+        let lyon = to_map(4.8467, 45.7485);
+        let points = [lyon, lyon, to_map(3.0863, 45.7797)];
+        let world = View::world(1000.0, 500.0);
+        let at_1x = cluster(&points, &world);
+        assert_eq!(at_1x.len(), 1);
+        assert_eq!(at_1x[0].members, vec![0, 1, 2]);
+
+        let (sx, sy) = world.to_screen(lyon);
+        let close = world.zoom_at(64.0, sx, sy);
+        let spread = cluster(&points, &close);
+        assert_eq!(spread.len(), 3);
+        let d = (spread[0].x - spread[1].x).hypot(spread[0].y - spread[1].y);
+        assert!((d - RING_SPACING_PX).abs() < 1e-6, "ring spacing {d}");
+    }
+
+    #[test]
+    fn clusters_cover_every_point_once() {
+        let points: Vec<MapPoint> = (0..500)
+            .map(|i| to_map((i * 37 % 360) as f64 - 180.0, (i * 53 % 140) as f64 - 70.0))
+            .collect();
+        for zoom in [1.0, 3.0, 9.0, 20.0, 64.0] {
+            let v = View {
+                zoom,
+                ..View::world(1200.0, 700.0)
+            };
+            let mut seen: Vec<usize> = cluster(&points, &v)
+                .into_iter()
+                .flat_map(|c| c.members)
+                .collect();
+            seen.sort_unstable();
+            assert_eq!(seen, (0..500).collect::<Vec<_>>(), "zoom {zoom}");
+        }
+    }
+
+    #[test]
+    fn fit_frames_a_box() {
+        let v = View::world(800.0, 400.0);
+        let a = to_map(-5.0, 42.0);
+        let b = to_map(9.0, 51.0);
+        let f = v.fit(a, b);
+        for p in [a, b] {
+            let (x, y) = f.to_screen(p);
+            assert!((0.0..=800.0).contains(&x) && (0.0..=400.0).contains(&y));
+        }
+        assert!(f.zoom > 5.0);
+    }
+}
