@@ -5,6 +5,7 @@
 //! downloading tools: trunk and wasm-bindgen-cli come from crates.io through `cargo install`.
 
 mod counts;
+mod geo;
 mod proc;
 mod size;
 mod tasks;
@@ -23,6 +24,7 @@ tasks:
                   tests, browser tests, release build, size budget, end-to-end tests
   dist            release build into dist/ and the size report, checked against the budget
   data            validate data/*.json and print the dataset report
+  geo             regenerate src/geo/world.tsv from Natural Earth (npm, in tools/)
 ";
 
 fn main() -> ExitCode {
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
         "test" => tasks::test(&root),
         "dist" => tasks::dist(&root),
         "data" => tasks::data(&root),
+        "geo" => tasks::geo(&root),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

@@ -94,6 +94,22 @@ pub fn data(root: &Path) -> Result<(), String> {
     ))
 }
 
+/// Regenerates the committed country shapes.
+pub fn geo(root: &Path) -> Result<(), String> {
+    tools::ensure_npm_packages(root, tools::BUILD_TOOLS_DIR)?;
+    let text = crate::geo::generate(root)?;
+    std::fs::write(root.join(crate::geo::OUTPUT), &text)
+        .map_err(|e| format!("cannot write {}: {e}", crate::geo::OUTPUT))?;
+    println!(
+        "wrote {} ({} countries, {:.1} KB raw, {:.1} KB brotli)",
+        crate::geo::OUTPUT,
+        text.lines().filter(|l| !l.starts_with('#')).count(),
+        text.len() as f64 / 1000.0,
+        size::brotli_len(text.as_bytes()) as f64 / 1000.0
+    );
+    Ok(())
+}
+
 /// One check of `cargo xtask test`, with its outcome.
 struct Step {
     name: &'static str,
