@@ -58,6 +58,19 @@ fn all_unicancer_comprehensive_cancer_centres_are_on_the_map() {
 }
 
 #[test]
+fn every_country_of_the_dataset_has_a_shape_on_the_map() {
+    let world = cancer_atlas::geo::world::countries();
+    for country in shipped().countries {
+        assert!(
+            world.iter().any(|s| s.iso3 == country.iso3),
+            "{} ({})",
+            country.code,
+            country.iso3
+        );
+    }
+}
+
+#[test]
 fn g7_cancer_has_seven_founders_and_iarc_as_2024_observer() {
     let d = shipped();
     let founders = d
@@ -106,7 +119,7 @@ fn seed_statements_and_corrections_stand_side_by_side() {
 const MINIMAL: &str = r#"{
   "schema": 1,
   "sources": [{"id": "s1", "title": "A page", "publisher": "Someone", "url": "https://example.org/", "kind": "document"}],
-  "countries": [{"code": "FR", "name": {"en": "France", "fr": "France"}}],
+  "countries": [{"code": "FR", "iso3": "FRA", "name": {"en": "France", "fr": "France"}}],
   "organisations": [{"id": "org-a", "name": {"en": "A", "fr": "A"}, "kind": "cancer-centre", "country": "FR",
      "city": "Lyon", "lat": 45.7, "lon": 4.8, "confidence": "confirmed", "sources": ["s1"]}],
   "projects": [{"id": "proj-b", "name": {"en": "B", "fr": "B"}, "kind": "joint-action", "summary": {"en": "b", "fr": "b"},

@@ -64,6 +64,7 @@ pub struct RawSource {
 #[serde(deny_unknown_fields)]
 pub struct RawCountry {
     pub code: String,
+    pub iso3: String,
     pub name: RawText,
 }
 

@@ -447,8 +447,18 @@ pub fn validate(raw: &RawDataset, origin: &dyn Origin) -> Result<Dataset, Vec<Da
                 },
             );
         }
+        if x.iso3.len() != 3 || !x.iso3.bytes().all(|b| b.is_ascii_uppercase()) {
+            c.report(
+                "iso3",
+                Problem::UnknownValue {
+                    value: x.iso3.clone(),
+                    allowed: vec!["three capital letters (ISO 3166-1)"],
+                },
+            );
+        }
         data.countries.push(Country {
             code: x.code.clone(),
+            iso3: x.iso3.clone(),
             name: c.text("name", &x.name),
         });
     }

@@ -342,6 +342,8 @@ pub struct Provenance {
 pub struct Country {
     /// ISO 3166-1 alpha-2.
     pub code: String,
+    /// ISO 3166-1 alpha-3, the key of the country's shape on the map.
+    pub iso3: String,
     pub name: Text,
 }
 
