@@ -178,6 +178,61 @@ fn ring_path(ring: &[Pt], out: &mut String) {
     out.push('z');
 }
 
+/// A ring's projected points, its area and whether it lies in the detailed region.
+type Ring = (Vec<Pt>, f64, bool);
+
+/// Assembles a country's rings from (lon, lat) arcs, then projects and rounds them.
+/// `fine_step` is the rounding step for rings in the detailed region.
+fn build_rings(
+    polygons: &[&Value],
+    arcs: &[Vec<(f64, f64)>],
+    detail: &[Detail],
+    fine_step: f64,
+) -> Vec<Ring> {
+    let mut rings = Vec::new();
+    for polygon in polygons {
+        for ring in polygon.as_array().into_iter().flatten() {
+            let mut lonlat: Vec<(f64, f64)> = Vec::new();
+            let mut fine = false;
+            for index in ring
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_i64)
+            {
+                let (i, reversed) = if index < 0 {
+                    ((!index) as usize, true)
+                } else {
+                    (index as usize, false)
+                };
+                let Some(arc) = arcs.get(i) else { continue };
+                fine |= detail[i].step == FINE.step;
+                let mut arc = arc.clone();
+                if reversed {
+                    arc.reverse();
+                }
+                let skip = usize::from(!lonlat.is_empty());
+                lonlat.extend(arc.into_iter().skip(skip));
+            }
+            unwrap_antimeridian(&mut lonlat);
+            let step = if fine { fine_step } else { COARSE.step };
+            let mut points: Vec<Pt> = lonlat
+                .iter()
+                .map(|&(lon, lat)| {
+                    let (x, y) = project(lon, lat);
+                    (round_to(x, step), round_to(y, step))
+                })
+                .collect();
+            points.dedup();
+            if points.len() >= 4 {
+                let a = area(&points).abs();
+                rings.push((points, a, fine));
+            }
+        }
+    }
+    rings
+}
+
 pub fn generate(root: &Path) -> Result<String, String> {
     let text = std::fs::read_to_string(root.join(SOURCE))
         .map_err(|e| format!("cannot read {SOURCE}: {e}"))?;
@@ -220,46 +275,11 @@ pub fn generate(root: &Path) -> Result<String, String> {
             Some("Polygon") => vec![&g["arcs"]],
             _ => continue,
         };
-        let mut rings: Vec<(Vec<Pt>, f64, bool)> = Vec::new();
-        for polygon in polygons {
-            for ring in polygon.as_array().into_iter().flatten() {
-                let mut lonlat: Vec<(f64, f64)> = Vec::new();
-                let mut fine = false;
-                for index in ring
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(Value::as_i64)
-                {
-                    let (i, reversed) = if index < 0 {
-                        ((!index) as usize, true)
-                    } else {
-                        (index as usize, false)
-                    };
-                    let Some(arc) = kept.get(i) else { continue };
-                    fine |= detail[i].step == FINE.step;
-                    let mut arc = arc.clone();
-                    if reversed {
-                        arc.reverse();
-                    }
-                    let skip = usize::from(!lonlat.is_empty());
-                    lonlat.extend(arc.into_iter().skip(skip));
-                }
-                unwrap_antimeridian(&mut lonlat);
-                let step = if fine { FINE.step } else { COARSE.step };
-                let mut points: Vec<Pt> = lonlat
-                    .iter()
-                    .map(|&(lon, lat)| {
-                        let (x, y) = project(lon, lat);
-                        (round_to(x, step), round_to(y, step))
-                    })
-                    .collect();
-                points.dedup();
-                if points.len() >= 4 {
-                    let a = area(&points).abs();
-                    rings.push((points, a, fine));
-                }
-            }
+        let mut rings = build_rings(&polygons, &kept, &detail, FINE.step);
+        if rings.is_empty() {
+            // Small islands (French Polynesia...) can vanish when simplified: keep them
+            // unsimplified, at the fine step, so that every country stays on the map.
+            rings = build_rings(&polygons, &arcs, &detail, FINE.step / 2.0);
         }
         let largest = rings.iter().map(|r| r.1).fold(0.0, f64::max);
         let mut path = String::new();
