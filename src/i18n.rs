@@ -76,6 +76,19 @@ pub struct Strings {
     pub count_sources: &'static str,
     pub data_error_title: &'static str,
     pub data_error_text: &'static str,
+    pub map_label: &'static str,
+    pub map_help: &'static str,
+    pub zoom_in: &'static str,
+    pub zoom_out: &'static str,
+    pub view_world: &'static str,
+    pub view_europe: &'static str,
+    pub legend_title: &'static str,
+    pub legend_member_country: &'static str,
+    pub cluster_hint: &'static str,
+    pub links_title: &'static str,
+    pub links_none: &'static str,
+    pub clear_selection: &'static str,
+    pub selected_label: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -107,6 +120,20 @@ pub const EN: Strings = Strings {
     data_error_title: "The atlas's data could not be read",
     data_error_text: "The problems below were found in the dataset. Nothing is shown rather than \
         something wrong.",
+    map_label: "Map of cooperating organisations",
+    map_help:
+        "Drag to move. Ctrl + scroll or pinch to zoom. Keys: arrows move, + and − zoom, 0 resets.",
+    zoom_in: "Zoom in",
+    zoom_out: "Zoom out",
+    view_world: "World",
+    view_europe: "Europe",
+    legend_title: "Kinds of organisation",
+    legend_member_country: "Country of a G7 Cancer member",
+    cluster_hint: "zoom in to separate",
+    links_title: "Links",
+    links_none: "No link in the dataset.",
+    clear_selection: "Clear selection",
+    selected_label: "Selected",
 };
 
 pub const FR: Strings = Strings {
@@ -139,6 +166,19 @@ pub const FR: Strings = Strings {
     data_error_text:
         "Les problèmes ci-dessous ont été trouvés dans les données. Mieux vaut ne rien \
         afficher qu’afficher une erreur.",
+    map_label: "Carte des organisations partenaires",
+    map_help: "Glisser pour déplacer. Ctrl + molette ou pincer pour zoomer. Touches : flèches pour déplacer, + et − pour zoomer, 0 pour revenir.",
+    zoom_in: "Zoomer",
+    zoom_out: "Dézoomer",
+    view_world: "Monde",
+    view_europe: "Europe",
+    legend_title: "Types d’organisation",
+    legend_member_country: "Pays d’un membre du G7 Cancer",
+    cluster_hint: "zoomer pour les séparer",
+    links_title: "Liens",
+    links_none: "Aucun lien dans les données.",
+    clear_selection: "Effacer la sélection",
+    selected_label: "Sélection",
 };
 
 #[cfg(test)]
@@ -208,6 +248,19 @@ mod tests {
                 s.count_sources,
                 s.data_error_title,
                 s.data_error_text,
+                s.map_label,
+                s.map_help,
+                s.zoom_in,
+                s.zoom_out,
+                s.view_world,
+                s.view_europe,
+                s.legend_title,
+                s.legend_member_country,
+                s.cluster_hint,
+                s.links_title,
+                s.links_none,
+                s.clear_selection,
+                s.selected_label,
             ];
             for text in all {
                 assert!(!text.trim().is_empty(), "{lang:?} has an empty string");
@@ -219,5 +272,148 @@ mod tests {
         }
         assert_ne!(EN.app_title, FR.app_title);
         assert_ne!(EN.details_empty, FR.details_empty);
+    }
+}
+
+use crate::model::{OrgKind, RelationKind};
+
+impl Lang {
+    /// A number as this language writes it (French: narrow no-break space thousands).
+    pub fn number(self, n: usize) -> String {
+        let digits = n.to_string();
+        let sep = match self {
+            Lang::En => ",",
+            Lang::Fr => "\u{202f}",
+        };
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push_str(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// "3 organisations" / "3 organisations", singular for 1.
+    pub fn organisations(self, n: usize) -> String {
+        let word = if n == 1 {
+            "organisation"
+        } else {
+            "organisations"
+        };
+        format!("{} {word}", self.number(n))
+    }
+
+    /// "2 links" / "2 liens".
+    pub fn links(self, n: usize) -> String {
+        let word = match (self, n == 1) {
+            (Lang::En, true) => "link",
+            (Lang::En, false) => "links",
+            (Lang::Fr, true) => "lien",
+            (Lang::Fr, false) => "liens",
+        };
+        format!("{} {word}", self.number(n))
+    }
+
+    pub fn org_kind(self, kind: OrgKind) -> &'static str {
+        use OrgKind::*;
+        match (self, kind) {
+            (Lang::En, PublicAgency) => "Public agency",
+            (Lang::Fr, PublicAgency) => "Agence publique",
+            (Lang::En, ResearchFunder) => "Research funder",
+            (Lang::Fr, ResearchFunder) => "Financeur de la recherche",
+            (Lang::En, ResearchCentre) => "Research centre",
+            (Lang::Fr, ResearchCentre) => "Centre de recherche",
+            (Lang::En, CancerCentre) => "Cancer centre",
+            (Lang::Fr, CancerCentre) => "Centre de lutte contre le cancer",
+            (Lang::En, Federation) => "Federation or network",
+            (Lang::Fr, Federation) => "Fédération ou réseau",
+            (Lang::En, Society) => "Society, NGO or charity",
+            (Lang::Fr, Society) => "Société savante, ONG ou association",
+            (Lang::En, International) => "Intergovernmental or EU body",
+            (Lang::Fr, International) => "Organisme intergouvernemental ou européen",
+        }
+    }
+
+    /// The relation read from its `from` side: "member of", "coordinates"...
+    pub fn relation_kind(self, kind: RelationKind) -> &'static str {
+        use RelationKind::*;
+        match (self, kind) {
+            (Lang::En, MemberOf) => "member of",
+            (Lang::Fr, MemberOf) => "membre de",
+            (Lang::En, AffiliatedMemberOf) => "affiliated member of",
+            (Lang::Fr, AffiliatedMemberOf) => "membre affilié de",
+            (Lang::En, ObserverOf) => "observer of",
+            (Lang::Fr, ObserverOf) => "observateur de",
+            (Lang::En, Signatory) => "signatory of",
+            (Lang::Fr, Signatory) => "signataire de",
+            (Lang::En, Presidency) => "holds the presidency of",
+            (Lang::Fr, Presidency) => "assure la présidence de",
+            (Lang::En, Secretariat) => "holds the secretariat of",
+            (Lang::Fr, Secretariat) => "assure le secrétariat de",
+            (Lang::En, BoardSeat) => "has a board seat at",
+            (Lang::Fr, BoardSeat) => "siège au conseil de",
+            (Lang::En, Coordinates) => "coordinates",
+            (Lang::Fr, Coordinates) => "coordonne",
+            (Lang::En, CoLeads) => "co-leads",
+            (Lang::Fr, CoLeads) => "codirige",
+            (Lang::En, ParticipatesIn) => "takes part in",
+            (Lang::Fr, ParticipatesIn) => "participe à",
+            (Lang::En, AffiliatedEntityOf) => "affiliated entity of",
+            (Lang::Fr, AffiliatedEntityOf) => "entité affiliée de",
+            (Lang::En, PartnerOf) => "partner of",
+            (Lang::Fr, PartnerOf) => "partenaire de",
+            (Lang::En, CollaboratesWith) => "collaborates with",
+            (Lang::Fr, CollaboratesWith) => "collabore avec",
+            (Lang::En, Liaison) => "liaison office of",
+            (Lang::Fr, Liaison) => "bureau de liaison de",
+            (Lang::En, LabelledBy) => "labelled by",
+            (Lang::Fr, LabelledBy) => "labellisé par",
+            (Lang::En, PartOf) => "part of",
+            (Lang::Fr, PartOf) => "rattaché à",
+            (Lang::En, Supports) => "supports",
+            (Lang::Fr, Supports) => "soutient",
+            (Lang::En, Implements) => "implements",
+            (Lang::Fr, Implements) => "met en œuvre",
+            (Lang::En, FundedUnder) => "funded under",
+            (Lang::Fr, FundedUnder) => "financé par",
+            (Lang::En, Adopted) => "adopted",
+            (Lang::Fr, Adopted) => "a adopté",
+            (Lang::En, Launched) => "launched",
+            (Lang::Fr, Launched) => "a lancé",
+            (Lang::En, SuccessorOf) => "successor of",
+            (Lang::Fr, SuccessorOf) => "succède à",
+        }
+    }
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::*;
+
+    #[test]
+    fn numbers_follow_each_language() {
+        assert_eq!(Lang::En.number(1234567), "1,234,567");
+        assert_eq!(Lang::Fr.number(1234567), "1\u{202f}234\u{202f}567");
+        assert_eq!(Lang::Fr.number(12), "12");
+        assert_eq!(Lang::En.organisations(1), "1 organisation");
+        assert_eq!(Lang::Fr.links(3), "3 liens");
+    }
+
+    #[test]
+    fn every_kind_has_a_label_in_both_languages() {
+        for lang in Lang::ALL {
+            for kind in OrgKind::ALL {
+                assert!(!lang.org_kind(kind).is_empty());
+            }
+            for kind in RelationKind::ALL {
+                assert!(!lang.relation_kind(kind).is_empty());
+            }
+        }
+        assert_ne!(
+            Lang::En.relation_kind(RelationKind::MemberOf),
+            Lang::Fr.relation_kind(RelationKind::MemberOf)
+        );
     }
 }

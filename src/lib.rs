@@ -8,6 +8,7 @@ pub mod data;
 pub mod geo;
 pub mod i18n;
 pub mod model;
+pub mod network;
 pub mod panic_banner;
 pub mod ui;
 
@@ -35,6 +36,15 @@ pub fn use_locale() -> Locale {
 /// The validated dataset every view reads, shared through context.
 #[derive(Clone)]
 pub struct Atlas(pub Arc<Dataset>);
+
+/// The selected organisation, project or event (its id), shared by every view.
+#[derive(Clone, Copy)]
+pub struct Selection(pub RwSignal<Option<String>>);
+
+/// The selection provided by [`App`].
+pub fn use_selection() -> Selection {
+    expect_context::<Selection>()
+}
 
 /// The dataset provided by [`App`] once it has loaded.
 pub fn use_atlas() -> Atlas {
@@ -87,6 +97,7 @@ pub fn App() -> impl IntoView {
     remove_boot_placeholder();
     let locale = Locale(RwSignal::new(browser_lang()));
     provide_context(locale);
+    provide_context(Selection(RwSignal::new(None)));
 
     // <html lang> and the document title follow the interface language, so screen
     // readers pronounce the page correctly and tabs are named in the visitor's language.

@@ -176,3 +176,61 @@ fn measure_dataset_parse_time_in_the_browser() {
     );
     web_sys::console::log_1(&line.into());
 }
+
+#[wasm_bindgen_test]
+async fn activating_a_marker_selects_the_organisation_and_draws_its_links() {
+    let root = mount_app();
+    leptos::task::tick().await;
+    let marker: web_sys::Element = root
+        .query_selector(".map__marker[data-id='cancer-australia']")
+        .unwrap()
+        .expect("Cancer Australia stands alone far from Europe");
+    let label = marker.get_attribute("aria-label").unwrap();
+    assert!(label.starts_with("Cancer Australia, Sydney"), "{label}");
+    assert!(label.contains("Australia"), "{label}");
+    marker
+        .unchecked_ref::<web_sys::SvgElement>()
+        .dispatch_event(&web_sys::MouseEvent::new("click").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    let links = text_of(&root, ".map__links");
+    assert!(links.contains("Cancer Australia"), "{links}");
+    assert!(links.contains("signatory of G7 Cancer"), "{links}");
+    let arcs = root.query_selector_all(".map__arc").unwrap().length();
+    assert!(arcs >= 6, "arcs to the other G7 Cancer members: {arcs}");
+    let selected = root
+        .query_selector(".map__marker--selected")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        selected.get_attribute("data-id").as_deref(),
+        Some("cancer-australia")
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn activating_a_cluster_zooms_into_it() {
+    let root = mount_app();
+    leptos::task::tick().await;
+    let count =
+        |root: &web_sys::HtmlElement| root.query_selector_all(".map__marker").unwrap().length();
+    let before = count(&root);
+    let cluster: web_sys::Element = root
+        .query_selector(".map__cluster")
+        .unwrap()
+        .expect("France is a cluster in the Europe view");
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    let key = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    cluster.dispatch_event(&key).unwrap();
+    leptos::task::tick().await;
+    assert!(
+        count(&root) > before,
+        "more single markers after zooming in ({} → {})",
+        before,
+        count(&root)
+    );
+    root.remove();
+}

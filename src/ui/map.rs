@@ -1,17 +1,509 @@
-//! The map region of the workspace.
+//! The world map: country shapes (pre-projected, from `geo::world`), a marker per
+//! organisation (clustered in screen space), the selected organisation's links as arcs,
+//! and the same links as a text list. Pan and zoom by drag, Ctrl+wheel or pinch,
+//! double-click, buttons and keyboard. Geometry comes from `crate::geo`; this file only
+//! wires events and renders.
 
-use crate::use_locale;
+use crate::geo::{self, MapPoint, View};
+use crate::model::{OrgKind, RelationKind};
+use crate::{network, use_atlas, use_locale, use_selection};
 use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// Screen size used until the map's box has been measured.
+const DEFAULT_SIZE: (f64, f64) = (800.0, 450.0);
+/// Zoom factor of one button press or key press.
+const ZOOM_STEP: f64 = 1.6;
+/// Pixels moved by one arrow key press.
+const PAN_STEP: f64 = 60.0;
+
+/// Marker shape per kind (drawn around 0,0, about 14 px across), so that colour is never the
+/// only carrier of meaning. Colours are CSS custom properties (`--kind-<key>`).
+fn marker_path(kind: OrgKind) -> &'static str {
+    match kind {
+        OrgKind::PublicAgency => "M-7 -7h14v14h-14z",
+        OrgKind::ResearchFunder => "M0 -8l8 8l-8 8l-8-8z",
+        OrgKind::ResearchCentre => "M0 -8l7.5 13h-15z",
+        OrgKind::CancerCentre => "M-7 0a7 7 0 1 0 14 0a7 7 0 1 0-14 0z",
+        OrgKind::Federation => "M-2.5 -8h5v5.5h5.5v5h-5.5v5.5h-5v-5.5h-5.5v-5h5.5z",
+        OrgKind::Society => "M0 8l-7.5-13h15z",
+        OrgKind::International => "M0 -8l7.6 5.5l-2.9 9h-9.4l-2.9-9z",
+    }
+}
+
+/// A partner's id and the relations (from, kind, to) that link it to the selection.
+type PartnerLinks = (String, Vec<(String, RelationKind, String)>);
+
+/// A quadratic curve from a to b, bowed to the left of the way from a to b.
+fn arc_path(a: (f64, f64), b: (f64, f64)) -> String {
+    let (mx, my) = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (cx, cy) = (mx + dy * 0.25, my - dx * 0.25);
+    format!(
+        "M{:.1} {:.1}Q{:.1} {:.1} {:.1} {:.1}",
+        a.0, a.1, cx, cy, b.0, b.1
+    )
+}
 
 #[component]
 pub fn MapRegion() -> impl IntoView {
     let locale = use_locale();
+    let atlas = use_atlas().0;
+    let selection = use_selection();
+    let shapes = geo::world::countries();
+
+    let orgs = atlas.organisations.clone();
+    let points: Vec<MapPoint> = orgs.iter().map(|o| geo::to_map(o.lon, o.lat)).collect();
+    let index_of: HashMap<String, usize> = orgs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.id.clone(), i))
+        .collect();
+
+    // Countries of organisations linked to G7 Cancer (members and observers): shaded.
+    let member_iso3: Vec<String> = atlas
+        .relations
+        .iter()
+        .filter(|r| {
+            r.to == "g7-cancer"
+                && matches!(r.kind, RelationKind::MemberOf | RelationKind::ObserverOf)
+        })
+        .filter_map(|r| orgs.iter().find(|o| o.id == r.from))
+        .filter_map(|o| atlas.countries.iter().find(|c| c.code == o.country))
+        .map(|c| c.iso3.clone())
+        .collect();
+
+    let view = RwSignal::new(View::europe(DEFAULT_SIZE.0, DEFAULT_SIZE.1));
+    let container = NodeRef::<leptos::html::Div>::new();
+
+    // Measure the map's box on mount and on window resize; keep the view's centre and zoom.
+    let measure = move || {
+        if let Some(el) = container.get_untracked() {
+            let rect = el.get_bounding_client_rect();
+            if rect.width() >= 10.0 && rect.height() >= 10.0 {
+                view.update(|v| *v = v.resized(rect.width(), rect.height()));
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if container.get().is_some() {
+            let fresh = view.get_untracked();
+            measure();
+            // The first measurement re-frames Europe at the real size.
+            let v = view.get_untracked();
+            if fresh.width == DEFAULT_SIZE.0 && fresh.height == DEFAULT_SIZE.1 {
+                view.set(View::europe(v.width, v.height));
+            }
+        }
+    });
+    let _ = window_event_listener(leptos::ev::resize, move |_| measure());
+
+    let clusters = {
+        let points = points.clone();
+        Memo::new(move |_| geo::cluster(&points, &view.get()))
+    };
+
+    // Pointer gestures: one pointer drags, two pinch.
+    let pointers: StoredValue<Vec<(i32, f64, f64)>> = StoredValue::new(Vec::new());
+    let local = move |x: f64, y: f64| -> (f64, f64) {
+        container
+            .get_untracked()
+            .map(|el| {
+                let r = el.get_bounding_client_rect();
+                (x - r.left(), y - r.top())
+            })
+            .unwrap_or((x, y))
+    };
+    let on_pointer_down = move |ev: leptos::ev::PointerEvent| {
+        if ev.button() != 0 {
+            return;
+        }
+        if let Some(target) = ev.current_target() {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = target.dyn_into::<web_sys::Element>() {
+                let _ = el.set_pointer_capture(ev.pointer_id());
+            }
+        }
+        let (x, y) = local(ev.client_x() as f64, ev.client_y() as f64);
+        pointers.update_value(|p| {
+            p.retain(|q| q.0 != ev.pointer_id());
+            p.push((ev.pointer_id(), x, y));
+        });
+    };
+    let on_pointer_move = move |ev: leptos::ev::PointerEvent| {
+        let (x, y) = local(ev.client_x() as f64, ev.client_y() as f64);
+        let before = pointers.get_value();
+        let Some(pos) = before.iter().position(|q| q.0 == ev.pointer_id()) else {
+            return;
+        };
+        let mut after = before.clone();
+        after[pos] = (ev.pointer_id(), x, y);
+        match (before.as_slice(), after.as_slice()) {
+            ([a], [b]) => view.update(|v| *v = v.pan_by(b.1 - a.1, b.2 - a.2)),
+            ([a0, a1, ..], [b0, b1, ..]) => {
+                let d0 = (a0.1 - a1.1).hypot(a0.2 - a1.2);
+                let d1 = (b0.1 - b1.1).hypot(b0.2 - b1.2);
+                if d0 > 1.0 {
+                    let (cx, cy) = ((b0.1 + b1.1) / 2.0, (b0.2 + b1.2) / 2.0);
+                    view.update(|v| *v = v.zoom_at(d1 / d0, cx, cy));
+                }
+            }
+            _ => {}
+        }
+        pointers.set_value(after);
+    };
+    let on_pointer_up = move |ev: leptos::ev::PointerEvent| {
+        pointers.update_value(|p| p.retain(|q| q.0 != ev.pointer_id()));
+    };
+    // Plain wheel scrolls the page; Ctrl+wheel (and trackpad pinch, which browsers report
+    // as Ctrl+wheel) zooms the map.
+    let on_wheel = move |ev: leptos::ev::WheelEvent| {
+        if ev.ctrl_key() || ev.meta_key() {
+            ev.prevent_default();
+            let (x, y) = local(ev.client_x() as f64, ev.client_y() as f64);
+            let factor = (-ev.delta_y() * 0.01).exp2().clamp(0.25, 4.0);
+            view.update(|v| *v = v.zoom_at(factor, x, y));
+        }
+    };
+    let on_dblclick = move |ev: leptos::ev::MouseEvent| {
+        let (x, y) = local(ev.client_x() as f64, ev.client_y() as f64);
+        let factor = if ev.shift_key() {
+            1.0 / ZOOM_STEP
+        } else {
+            ZOOM_STEP
+        };
+        view.update(|v| *v = v.zoom_at(factor * ZOOM_STEP, x, y));
+    };
+    let zoom_centre = move |factor: f64| {
+        view.update(|v| *v = v.zoom_at(factor, v.width / 2.0, v.height / 2.0));
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let handled = match ev.key().as_str() {
+            "ArrowLeft" => {
+                view.update(|v| *v = v.pan_by(PAN_STEP, 0.0));
+                true
+            }
+            "ArrowRight" => {
+                view.update(|v| *v = v.pan_by(-PAN_STEP, 0.0));
+                true
+            }
+            "ArrowUp" => {
+                view.update(|v| *v = v.pan_by(0.0, PAN_STEP));
+                true
+            }
+            "ArrowDown" => {
+                view.update(|v| *v = v.pan_by(0.0, -PAN_STEP));
+                true
+            }
+            "+" | "=" => {
+                zoom_centre(ZOOM_STEP);
+                true
+            }
+            "-" | "_" => {
+                zoom_centre(1.0 / ZOOM_STEP);
+                true
+            }
+            "0" => {
+                view.update(|v| *v = View::world(v.width, v.height));
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    };
+
+    let country_paths = {
+        let member_iso3 = member_iso3.clone();
+        shapes
+            .iter()
+            .map(|c| {
+                let shaded = member_iso3.iter().any(|m| m == c.iso3);
+                view! { <path class="map__country" class:map__country--member=shaded d=c.path/> }
+            })
+            .collect_view()
+    };
+    let land_transform = move || {
+        let v = view.get();
+        let k = v.scale();
+        format!(
+            "translate({:.2} {:.2}) scale({:.5})",
+            v.width / 2.0 - v.center.x * k,
+            v.height / 2.0 - v.center.y * k,
+            k
+        )
+    };
+
+    // The selected organisation's partners, as arcs and as a text list.
+    let partners = {
+        let atlas = atlas.clone();
+        move || -> Vec<PartnerLinks> {
+            let Some(id) = selection.0.get() else {
+                return Vec::new();
+            };
+            network::partners(&atlas, &id, |_| true)
+                .into_iter()
+                .map(|p| {
+                    let via = p
+                        .via
+                        .iter()
+                        .map(|r| (r.from.clone(), r.kind, r.to.clone()))
+                        .collect();
+                    (p.organisation.to_owned(), via)
+                })
+                .collect()
+        }
+    };
+    let arcs = {
+        let points = points.clone();
+        let index_of = index_of.clone();
+        let partners = partners.clone();
+        move || {
+            let v = view.get();
+            let Some(id) = selection.0.get() else {
+                return Vec::new();
+            };
+            let Some(&from) = index_of.get(&id) else {
+                return Vec::new();
+            };
+            let a = v.to_screen(points[from]);
+            partners()
+                .into_iter()
+                .filter_map(|(org, _)| index_of.get(&org).map(|&i| v.to_screen(points[i])))
+                .map(|b| view! { <path class="map__arc" d=arc_path(a, b)/> })
+                .collect::<Vec<_>>()
+        }
+    };
+
+    let markers = {
+        let orgs = orgs.clone();
+        let atlas = atlas.clone();
+        move || {
+            let lang = locale.0.get();
+            let selected = selection.0.get();
+            let mut items: Vec<AnyView> = Vec::new();
+            for c in clusters.get() {
+                let (x, y) = (c.x, c.y);
+                if let [i] = c.members[..] {
+                    let org = orgs[i].clone();
+                    let country = atlas
+                        .countries
+                        .iter()
+                        .find(|k| k.code == org.country)
+                        .map(|k| k.name.get(lang).to_owned())
+                        .unwrap_or_default();
+                    let links = network::partners(&atlas, &org.id, |_| true).len();
+                    let label = format!(
+                        "{}, {}, {}, {}",
+                        org.name.get(lang),
+                        org.city.get(lang),
+                        country,
+                        lang.links(links)
+                    );
+                    let is_selected = selected.as_deref() == Some(org.id.as_str());
+                    let id = org.id.clone();
+                    let select = move || selection.0.set(Some(id.clone()));
+                    let select2 = select.clone();
+                    items.push(
+                        view! {
+                            <g
+                                class=format!("map__marker map__marker--{}", org.kind.key())
+                                class:map__marker--selected=is_selected
+                                transform=format!("translate({x:.1} {y:.1})")
+                                role="button"
+                                tabindex="0"
+                                aria-label=label
+                                aria-pressed=is_selected.to_string()
+                                data-id=org.id.clone()
+                                on:click=move |ev| { ev.stop_propagation(); select() }
+                                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                    if ev.key() == "Enter" || ev.key() == " " {
+                                        ev.prevent_default();
+                                        ev.stop_propagation();
+                                        select2();
+                                    }
+                                }
+                            >
+                                <circle class="map__hit" r="14"/>
+                                <path d=marker_path(org.kind)/>
+                            </g>
+                        }
+                        .into_any(),
+                    );
+                } else {
+                    let members: Vec<MapPoint> = c.members.iter().map(|&i| points[i]).collect();
+                    let n = members.len();
+                    let label = format!(
+                        "{}, {}",
+                        lang.organisations(n),
+                        locale.strings().cluster_hint
+                    );
+                    let zoom_in = move || {
+                        if let Some((lo, hi)) = geo::bounds(members.iter().copied()) {
+                            view.update(|v| {
+                                let fitted = v.fit(lo, hi);
+                                // Points that share one place have no extent: zoom enough to
+                                // spread them.
+                                let zoom = fitted.zoom.max(v.zoom * ZOOM_STEP).max(
+                                    if (hi.x - lo.x).abs() < 1e-9 {
+                                        geo::SPREAD_ZOOM
+                                    } else {
+                                        1.0
+                                    },
+                                );
+                                *v = View { zoom, ..fitted }.clamped();
+                            })
+                        }
+                    };
+                    let zoom_in2 = zoom_in.clone();
+                    let r = 11.0 + (n as f64).sqrt() * 2.5;
+                    items.push(
+                        view! {
+                            <g
+                                class="map__cluster"
+                                transform=format!("translate({x:.1} {y:.1})")
+                                role="button"
+                                tabindex="0"
+                                aria-label=label
+                                on:click=move |ev| { ev.stop_propagation(); zoom_in() }
+                                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                    if ev.key() == "Enter" || ev.key() == " " {
+                                        ev.prevent_default();
+                                        ev.stop_propagation();
+                                        zoom_in2();
+                                    }
+                                }
+                            >
+                                <circle r=format!("{r:.1}")/>
+                                <text text-anchor="middle" dy="0.35em">{lang.number(n)}</text>
+                            </g>
+                        }
+                        .into_any(),
+                    );
+                }
+            }
+            items
+        }
+    };
+
+    let legend = move || {
+        let lang = locale.0.get();
+        OrgKind::ALL
+            .into_iter()
+            .map(|kind| {
+                view! {
+                    <li>
+                        <svg class=format!("map__legend-symbol map__marker--{}", kind.key()) viewBox="-9 -9 18 18" aria-hidden="true">
+                            <path d=marker_path(kind)/>
+                        </svg>
+                        {lang.org_kind(kind)}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    let links_list = {
+        move || {
+            let lang = locale.0.get();
+            let name_of = |id: &str| {
+                atlas
+                    .organisations
+                    .iter()
+                    .find(|o| o.id == id)
+                    .map(|o| o.name.get(lang).to_owned())
+                    .or_else(|| {
+                        atlas.projects.iter().find(|p| p.id == id).map(|p| {
+                            p.acronym.as_ref().map_or_else(
+                                || p.name.get(lang).to_owned(),
+                                |a| a.get(lang).to_owned(),
+                            )
+                        })
+                    })
+                    .unwrap_or_else(|| id.to_owned())
+            };
+            let selected = selection.0.get()?;
+            let rows = partners()
+                .into_iter()
+                .map(|(org, via)| {
+                    let how = via
+                        .iter()
+                        .map(|(from, kind, to)| {
+                            format!(
+                                "{} {} {}",
+                                name_of(from),
+                                lang.relation_kind(*kind),
+                                name_of(to)
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" ; ");
+                    view! { <li><strong>{name_of(&org)}</strong>": "{how}</li> }
+                })
+                .collect::<Vec<_>>();
+            let empty = rows.is_empty();
+            Some(view! {
+                <div class="map__links">
+                    <h3>{format!("{} — {}", locale.strings().links_title, name_of(&selected))}</h3>
+                    <Show when=move || empty>
+                        <p>{locale.strings().links_none}</p>
+                    </Show>
+                    <ul>{rows}</ul>
+                    <button type="button" class="button" on:click=move |_| selection.0.set(None)>
+                        {locale.strings().clear_selection}
+                    </button>
+                </div>
+            })
+        }
+    };
+
     view! {
         <section class="region region--map" aria-labelledby="map-heading">
-            <h2 id="map-heading" class="region__title">
-                {move || locale.strings().map_title}
-            </h2>
-            <p class="region__placeholder">{move || locale.strings().map_placeholder}</p>
+            <h2 id="map-heading" class="region__title">{move || locale.strings().map_title}</h2>
+            <p id="map-help" class="map__help">{move || locale.strings().map_help}</p>
+            <div
+                class="map"
+                node_ref=container
+                tabindex="0"
+                role="group"
+                aria-label=move || locale.strings().map_label
+                aria-describedby="map-help"
+                on:pointerdown=on_pointer_down
+                on:pointermove=on_pointer_move
+                on:pointerup=on_pointer_up
+                on:pointercancel=on_pointer_up
+                on:wheel=on_wheel
+                on:dblclick=on_dblclick
+                on:keydown=on_keydown
+            >
+                <svg class="map__svg" width="100%" height="100%" aria-hidden="false">
+                    <rect class="map__sea" width="100%" height="100%"/>
+                    <g class="map__land" transform=land_transform aria-hidden="true">{country_paths}</g>
+                    <g class="map__arcs" aria-hidden="true">{arcs}</g>
+                    <g class="map__markers">{markers}</g>
+                </svg>
+                <div class="map__controls">
+                    <button type="button" class="button" on:click=move |_| zoom_centre(ZOOM_STEP)
+                        aria-label=move || locale.strings().zoom_in>"+"</button>
+                    <button type="button" class="button" on:click=move |_| zoom_centre(1.0 / ZOOM_STEP)
+                        aria-label=move || locale.strings().zoom_out>"−"</button>
+                    <button type="button" class="button" on:click=move |_| view.update(|v| *v = View::world(v.width, v.height))>
+                        {move || locale.strings().view_world}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| view.update(|v| *v = View::europe(v.width, v.height))>
+                        {move || locale.strings().view_europe}
+                    </button>
+                </div>
+            </div>
+            <div class="map__legend">
+                <h3>{move || locale.strings().legend_title}</h3>
+                <ul>
+                    {legend}
+                    <li><span class="map__legend-swatch" aria-hidden="true"></span>{move || locale.strings().legend_member_country}</li>
+                </ul>
+            </div>
+            {links_list}
         </section>
     }
 }
