@@ -188,10 +188,11 @@ async fn activating_a_marker_selects_the_organisation_and_draws_its_links() {
     let label = marker.get_attribute("aria-label").unwrap();
     assert!(label.starts_with("Cancer Australia, Sydney"), "{label}");
     assert!(label.contains("Australia"), "{label}");
-    marker
-        .unchecked_ref::<web_sys::SvgElement>()
-        .dispatch_event(&web_sys::MouseEvent::new("click").unwrap())
-        .unwrap();
+    // A real click bubbles, and the map listens once for all markers.
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    let click = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    marker.dispatch_event(&click).unwrap();
     leptos::task::tick().await;
     let links = text_of(&root, ".map__links");
     assert!(links.contains("Cancer Australia"), "{links}");

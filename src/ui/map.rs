@@ -14,6 +14,8 @@ use std::collections::HashMap;
 const DEFAULT_SIZE: (f64, f64) = (800.0, 450.0);
 /// Zoom factor of one button press or key press.
 const ZOOM_STEP: f64 = 1.6;
+/// A pointer must move this far before a press becomes a drag.
+const DRAG_THRESHOLD_PX: f64 = 4.0;
 /// Pixels moved by one arrow key press.
 const PAN_STEP: f64 = 60.0;
 
@@ -33,17 +35,6 @@ fn marker_path(kind: OrgKind) -> &'static str {
 
 /// A partner's id and the relations (from, kind, to) that link it to the selection.
 type PartnerLinks = (String, Vec<(String, RelationKind, String)>);
-
-/// A quadratic curve from a to b, bowed to the left of the way from a to b.
-fn arc_path(a: (f64, f64), b: (f64, f64)) -> String {
-    let (mx, my) = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
-    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let (cx, cy) = (mx + dy * 0.25, my - dx * 0.25);
-    format!(
-        "M{:.1} {:.1}Q{:.1} {:.1} {:.1} {:.1}",
-        a.0, a.1, cx, cy, b.0, b.1
-    )
-}
 
 #[component]
 pub fn MapRegion() -> impl IntoView {
@@ -105,6 +96,7 @@ pub fn MapRegion() -> impl IntoView {
 
     // Pointer gestures: one pointer drags, two pinch.
     let pointers: StoredValue<Vec<(i32, f64, f64)>> = StoredValue::new(Vec::new());
+    let dragging = StoredValue::new(false);
     let local = move |x: f64, y: f64| -> (f64, f64) {
         container
             .get_untracked()
@@ -117,12 +109,6 @@ pub fn MapRegion() -> impl IntoView {
     let on_pointer_down = move |ev: leptos::ev::PointerEvent| {
         if ev.button() != 0 {
             return;
-        }
-        if let Some(target) = ev.current_target() {
-            use wasm_bindgen::JsCast;
-            if let Ok(el) = target.dyn_into::<web_sys::Element>() {
-                let _ = el.set_pointer_capture(ev.pointer_id());
-            }
         }
         let (x, y) = local(ev.client_x() as f64, ev.client_y() as f64);
         pointers.update_value(|p| {
@@ -138,6 +124,22 @@ pub fn MapRegion() -> impl IntoView {
         };
         let mut after = before.clone();
         after[pos] = (ev.pointer_id(), x, y);
+        // A few pixels of jitter during a click are not a drag.
+        if !dragging.get_value() {
+            let (_, x0, y0) = before[pos];
+            if (x - x0).hypot(y - y0) < DRAG_THRESHOLD_PX && before.len() == 1 {
+                return;
+            }
+            dragging.set_value(true);
+        }
+        // Capture only once the pointer really moves: capturing on pointerdown would send
+        // the click that follows to the map instead of the marker under the pointer.
+        if let Some(target) = ev.current_target() {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = target.dyn_into::<web_sys::Element>() {
+                let _ = el.set_pointer_capture(ev.pointer_id());
+            }
+        }
         match (before.as_slice(), after.as_slice()) {
             ([a], [b]) => view.update(|v| *v = v.pan_by(b.1 - a.1, b.2 - a.2)),
             ([a0, a1, ..], [b0, b1, ..]) => {
@@ -154,6 +156,9 @@ pub fn MapRegion() -> impl IntoView {
     };
     let on_pointer_up = move |ev: leptos::ev::PointerEvent| {
         pointers.update_value(|p| p.retain(|q| q.0 != ev.pointer_id()));
+        if pointers.with_value(Vec::is_empty) {
+            dragging.set_value(false);
+        }
     };
     // Plain wheel scrolls the page; Ctrl+wheel (and trackpad pinch, which browsers report
     // as Ctrl+wheel) zooms the map.
@@ -214,26 +219,12 @@ pub fn MapRegion() -> impl IntoView {
         }
     };
 
-    let country_paths = {
-        let member_iso3 = member_iso3.clone();
+    let countries_svg = geo::svg::countries(
         shapes
             .iter()
-            .map(|c| {
-                let shaded = member_iso3.iter().any(|m| m == c.iso3);
-                view! { <path class="map__country" class:map__country--member=shaded d=c.path/> }
-            })
-            .collect_view()
-    };
-    let land_transform = move || {
-        let v = view.get();
-        let k = v.scale();
-        format!(
-            "translate({:.2} {:.2}) scale({:.5})",
-            v.width / 2.0 - v.center.x * k,
-            v.height / 2.0 - v.center.y * k,
-            k
-        )
-    };
+            .map(|c| (c.iso3, c.path, member_iso3.iter().any(|m| m == c.iso3))),
+    );
+    let land_transform = move || geo::svg::land_transform(&view.get());
 
     // The selected organisation's partners, as arcs and as a text list.
     let partners = {
@@ -255,135 +246,175 @@ pub fn MapRegion() -> impl IntoView {
                 .collect()
         }
     };
-    let arcs = {
+    let arcs_svg = {
         let points = points.clone();
         let index_of = index_of.clone();
         let partners = partners.clone();
         move || {
             let v = view.get();
             let Some(id) = selection.0.get() else {
-                return Vec::new();
+                return String::new();
             };
             let Some(&from) = index_of.get(&id) else {
-                return Vec::new();
+                return String::new();
             };
-            let a = v.to_screen(points[from]);
-            partners()
+            let targets: Vec<(f64, f64)> = partners()
                 .into_iter()
                 .filter_map(|(org, _)| index_of.get(&org).map(|&i| v.to_screen(points[i])))
-                .map(|b| view! { <path class="map__arc" d=arc_path(a, b)/> })
-                .collect::<Vec<_>>()
+                .collect();
+            geo::svg::arcs(v.to_screen(points[from]), targets)
         }
     };
 
-    let markers = {
+    // Screen-reader labels: name, city, country, number of links; rebuilt per language.
+    let labels = {
         let orgs = orgs.clone();
         let atlas = atlas.clone();
-        move || {
+        Memo::new(move |_| {
             let lang = locale.0.get();
-            let selected = selection.0.get();
-            let mut items: Vec<AnyView> = Vec::new();
-            for c in clusters.get() {
-                let (x, y) = (c.x, c.y);
-                if let [i] = c.members[..] {
-                    let org = orgs[i].clone();
+            orgs.iter()
+                .map(|org| {
                     let country = atlas
                         .countries
                         .iter()
                         .find(|k| k.code == org.country)
-                        .map(|k| k.name.get(lang).to_owned())
+                        .map(|k| k.name.get(lang))
                         .unwrap_or_default();
                     let links = network::partners(&atlas, &org.id, |_| true).len();
-                    let label = format!(
+                    format!(
                         "{}, {}, {}, {}",
                         org.name.get(lang),
                         org.city.get(lang),
                         country,
                         lang.links(links)
-                    );
-                    let is_selected = selected.as_deref() == Some(org.id.as_str());
-                    let id = org.id.clone();
-                    let select = move || selection.0.set(Some(id.clone()));
-                    let select2 = select.clone();
-                    items.push(
-                        view! {
-                            <g
-                                class=format!("map__marker map__marker--{}", org.kind.key())
-                                class:map__marker--selected=is_selected
-                                transform=format!("translate({x:.1} {y:.1})")
-                                role="button"
-                                tabindex="0"
-                                aria-label=label
-                                aria-pressed=is_selected.to_string()
-                                data-id=org.id.clone()
-                                on:click=move |ev| { ev.stop_propagation(); select() }
-                                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                                    if ev.key() == "Enter" || ev.key() == " " {
-                                        ev.prevent_default();
-                                        ev.stop_propagation();
-                                        select2();
-                                    }
-                                }
-                            >
-                                <circle class="map__hit" r="14"/>
-                                <path d=marker_path(org.kind)/>
-                            </g>
-                        }
-                        .into_any(),
-                    );
-                } else {
-                    let members: Vec<MapPoint> = c.members.iter().map(|&i| points[i]).collect();
-                    let n = members.len();
-                    let label = format!(
-                        "{}, {}",
-                        lang.organisations(n),
-                        locale.strings().cluster_hint
-                    );
-                    let zoom_in = move || {
-                        if let Some((lo, hi)) = geo::bounds(members.iter().copied()) {
-                            view.update(|v| {
-                                let fitted = v.fit(lo, hi);
-                                // Points that share one place have no extent: zoom enough to
-                                // spread them.
-                                let zoom = fitted.zoom.max(v.zoom * ZOOM_STEP).max(
-                                    if (hi.x - lo.x).abs() < 1e-9 {
-                                        geo::SPREAD_ZOOM
-                                    } else {
-                                        1.0
-                                    },
-                                );
-                                *v = View { zoom, ..fitted }.clamped();
-                            })
-                        }
-                    };
-                    let zoom_in2 = zoom_in.clone();
-                    let r = 11.0 + (n as f64).sqrt() * 2.5;
-                    items.push(
-                        view! {
-                            <g
-                                class="map__cluster"
-                                transform=format!("translate({x:.1} {y:.1})")
-                                role="button"
-                                tabindex="0"
-                                aria-label=label
-                                on:click=move |ev| { ev.stop_propagation(); zoom_in() }
-                                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                                    if ev.key() == "Enter" || ev.key() == " " {
-                                        ev.prevent_default();
-                                        ev.stop_propagation();
-                                        zoom_in2();
-                                    }
-                                }
-                            >
-                                <circle r=format!("{r:.1}")/>
-                                <text text-anchor="middle" dy="0.35em">{lang.number(n)}</text>
-                            </g>
-                        }
-                        .into_any(),
-                    );
+                    )
+                })
+                .collect::<Vec<String>>()
+        })
+    };
+    let markers_svg = {
+        let orgs = orgs.clone();
+        move || {
+            let lang = locale.0.get();
+            let labels = labels.get();
+            let info: Vec<geo::svg::MarkerInfo> = orgs
+                .iter()
+                .zip(labels.iter())
+                .map(|(o, label)| geo::svg::MarkerInfo {
+                    id: &o.id,
+                    kind: o.kind.key(),
+                    shape: marker_path(o.kind),
+                    label: label.clone(),
+                })
+                .collect();
+            let selected = selection.0.get();
+            let hint = locale.strings().cluster_hint;
+            geo::svg::markers(
+                &clusters.get(),
+                &info,
+                selected.as_deref(),
+                |n| format!("{}, {hint}", lang.organisations(n)),
+                |n| lang.number(n),
+            )
+        }
+    };
+    // Markers are redrawn as one string; keep keyboard focus on the same marker (or the
+    // cluster that now holds it) across redraws.
+    let markers_layer = NodeRef::<leptos::svg::G>::new();
+    Effect::new(move |_| {
+        let html = markers_svg();
+        let Some(layer) = markers_layer.get() else {
+            return;
+        };
+        let document = web_sys::window().and_then(|w| w.document());
+        let focused_id = document
+            .as_ref()
+            .and_then(|d| d.active_element())
+            .filter(|el| layer.contains(Some(el)))
+            .and_then(|el| {
+                el.get_attribute("data-id")
+                    .or_else(|| el.get_attribute("data-cluster").map(|c| format!("#{c}")))
+            });
+        layer.set_inner_html(&html);
+        if let Some(key) = focused_id {
+            let selector = match key.strip_prefix('#') {
+                Some(first) => format!("[data-cluster='{first}']"),
+                None => format!("[data-id='{}']", key.replace('\'', "")),
+            };
+            if let Ok(Some(el)) = layer.query_selector(&selector) {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::SvgElement>() {
+                    let _ = el.focus();
                 }
             }
-            items
+        }
+    });
+    // One listener for every marker and cluster (event delegation).
+    let activate = {
+        let points = points.clone();
+        move |target: web_sys::Element| {
+            let Ok(Some(hit)) = target.closest("[data-id],[data-cluster]") else {
+                return false;
+            };
+            if let Some(id) = hit.get_attribute("data-id") {
+                selection.0.set(Some(id));
+                return true;
+            }
+            let Some(first) = hit
+                .get_attribute("data-cluster")
+                .and_then(|c| c.parse::<usize>().ok())
+            else {
+                return false;
+            };
+            let Some(c) = clusters
+                .get_untracked()
+                .into_iter()
+                .find(|c| c.members.first() == Some(&first))
+            else {
+                return false;
+            };
+            let members: Vec<MapPoint> = c.members.iter().map(|&i| points[i]).collect();
+            if let Some((lo, hi)) = geo::bounds(members) {
+                view.update(|v| {
+                    let fitted = v.fit(lo, hi);
+                    // Points that share one place have no extent: zoom far enough to spread them.
+                    let floor = if (hi.x - lo.x).abs() < 1e-9 && (hi.y - lo.y).abs() < 1e-9 {
+                        geo::SPREAD_ZOOM
+                    } else {
+                        1.0
+                    };
+                    let zoom = fitted.zoom.max(v.zoom * ZOOM_STEP).max(floor);
+                    *v = View { zoom, ..fitted }.clamped();
+                });
+            }
+            true
+        }
+    };
+    let activate2 = activate.clone();
+    let on_markers_click = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            if activate(el) {
+                ev.stop_propagation();
+            }
+        }
+    };
+    let on_markers_key = move |ev: leptos::ev::KeyboardEvent| {
+        use wasm_bindgen::JsCast;
+        if ev.key() != "Enter" && ev.key() != " " {
+            return;
+        }
+        if let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            if activate2(el) {
+                ev.prevent_default();
+                ev.stop_propagation();
+            }
         }
     };
 
@@ -479,9 +510,9 @@ pub fn MapRegion() -> impl IntoView {
             >
                 <svg class="map__svg" width="100%" height="100%" aria-hidden="false">
                     <rect class="map__sea" width="100%" height="100%"/>
-                    <g class="map__land" transform=land_transform aria-hidden="true">{country_paths}</g>
-                    <g class="map__arcs" aria-hidden="true">{arcs}</g>
-                    <g class="map__markers">{markers}</g>
+                    <g class="map__land" transform=land_transform aria-hidden="true" inner_html=countries_svg></g>
+                    <g class="map__arcs" aria-hidden="true" inner_html=arcs_svg></g>
+                    <g class="map__markers" node_ref=markers_layer on:click=on_markers_click on:keydown=on_markers_key></g>
                 </svg>
                 <div class="map__controls">
                     <button type="button" class="button" on:click=move |_| zoom_centre(ZOOM_STEP)
