@@ -1,0 +1,100 @@
+// The map with a real pointer and keyboard, on the built app.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { startServer } from './server.mjs';
+import { launch, openPage } from './browser.mjs';
+
+const DIST = resolve(process.env.DIST_DIR || 'dist');
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer(DIST);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openMap(viewport = { width: 1440, height: 900 }) {
+  const opened = await openPage(browser, server.url, { locale: 'en-GB', viewport });
+  await opened.page.goto(server.url);
+  await opened.page.waitForSelector('.map__markers g');
+  return opened;
+}
+
+const markerCount = (page) => page.locator('.map__marker').count();
+const transform = (page) => page.getAttribute('.map__land', 'transform');
+
+test('clicking a marker with the mouse selects it and lists its links', async () => {
+  const { page, problems, context } = await openMap();
+  const marker = page.locator('.map__marker[data-id="cancer-australia"]');
+  // Bring Australia into view: the world view shows every continent.
+  await page.click('.map__controls button:has-text("World")');
+  await marker.click();
+  await page.waitForSelector('.map__links');
+  assert.match(await page.textContent('.map__links'), /signatory of G7 Cancer/);
+  assert.ok((await page.locator('.map__arc').count()) >= 6);
+  assert.equal(await marker.getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Ctrl + wheel zooms the map; a plain wheel scrolls the page instead', async () => {
+  const { page, context } = await openMap({ width: 1024, height: 600 });
+  const box = await page.locator('.map').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const t0 = await transform(page);
+  await page.mouse.wheel(0, 200);
+  assert.equal(await transform(page), t0, 'plain wheel leaves the map alone');
+  // The page may have scrolled: point at the map again.
+  const moved = await page.locator('.map').boundingBox();
+  await page.mouse.move(moved.x + moved.width / 2, moved.y + moved.height / 2);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -300);
+  await page.keyboard.up('Control');
+  await page.waitForFunction((t) => document.querySelector('.map__land').getAttribute('transform') !== t, t0);
+  await context.close();
+});
+
+test('dragging pans the map', async () => {
+  const { page, context } = await openMap();
+  const box = await page.locator('.map').boundingBox();
+  const t0 = await transform(page);
+  await page.mouse.move(box.x + 100, box.y + box.height - 40);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 300, box.y + box.height - 60, { steps: 5 });
+  await page.mouse.up();
+  assert.notEqual(await transform(page), t0);
+  await context.close();
+});
+
+test('the keyboard zooms, pans and resets the map, and activates clusters', async () => {
+  const { page, context } = await openMap();
+  await page.focus('.map');
+  const t0 = await transform(page);
+  await page.keyboard.press('+');
+  const t1 = await transform(page);
+  assert.notEqual(t1, t0);
+  await page.keyboard.press('ArrowLeft');
+  assert.notEqual(await transform(page), t1);
+  await page.keyboard.press('0');
+  const before = await markerCount(page);
+  await page.focus('.map__cluster');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('.map__marker').length > n, before);
+  await context.close();
+});
+
+test('every marker and cluster has a name a screen reader can read', async () => {
+  const { page, context } = await openMap();
+  const unnamed = await page.$$eval('.map__marker, .map__cluster', (els) =>
+    els.filter((el) => !(el.getAttribute('aria-label') || '').trim()).length);
+  assert.equal(unnamed, 0);
+  const label = await page.getAttribute('.map__marker', 'aria-label');
+  assert.match(label, /, \d+ links?$/);
+  await context.close();
+});
