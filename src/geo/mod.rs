@@ -184,8 +184,8 @@ fn positive(v: f64) -> f64 {
     }
 }
 
-/// Below this zoom markers closer than [`CLUSTER_RADIUS_PX`] merge; from it on, every
-/// marker stands alone and markers at the very same place are spread on a ring.
+/// From this zoom on, markers that share one place (several bodies in one city) are
+/// spread on a ring instead of being drawn as a cluster that no zoom could separate.
 pub const SPREAD_ZOOM: f64 = 16.0;
 /// Markers whose screen distance to a cluster's first marker is at most this merge into it.
 pub const CLUSTER_RADIUS_PX: f64 = 28.0;
@@ -202,20 +202,33 @@ pub struct Cluster {
     pub y: f64,
 }
 
-/// Groups points (in map units) for a view. Deterministic: depends only on the input
-/// order and the view. Greedy: each point joins the first cluster whose first point is
-/// within the radius, found through a grid of radius-sized cells.
+/// Points further than this outside the screen are left out (culled): they cannot be
+/// seen, and at high zoom most of the world is off-screen.
+pub const CULL_MARGIN_PX: f64 = 2.0 * CLUSTER_RADIUS_PX;
+
+/// Groups the points (in map units) that are on screen, or near it, for a view.
+/// Deterministic: depends only on the input order and the view. Greedy: each point joins
+/// the oldest cluster whose first point is within the radius, found through a grid of
+/// radius-sized cells.
 pub fn cluster(points: &[MapPoint], view: &View) -> Vec<Cluster> {
-    let screen: Vec<(f64, f64)> = points.iter().map(|p| view.to_screen(*p)).collect();
-    if view.zoom >= SPREAD_ZOOM {
-        return spread_colocated(points, &screen);
-    }
+    let m = CULL_MARGIN_PX;
+    let screen: Vec<Option<(f64, f64)>> = points
+        .iter()
+        .map(|p| {
+            let (x, y) = view.to_screen(*p);
+            (x >= -m && y >= -m && x <= view.width + m && y <= view.height + m).then_some((x, y))
+        })
+        .collect();
     let r = CLUSTER_RADIUS_PX;
     let cell = |x: f64, y: f64| ((x / r).floor() as i64, (y / r).floor() as i64);
     let mut grid: std::collections::HashMap<(i64, i64), Vec<usize>> = Default::default();
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut seeds: Vec<(f64, f64)> = Vec::new();
-    for (i, &(x, y)) in screen.iter().enumerate() {
+    for (i, &(x, y)) in screen
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.as_ref().map(|s| (i, s)))
+    {
         let (cx, cy) = cell(x, y);
         let mut joined = None;
         // The oldest cluster in reach wins, so the result does not depend on cell order.
@@ -245,46 +258,46 @@ pub fn cluster(points: &[MapPoint], view: &View) -> Vec<Cluster> {
     // Draw each cluster at the mean of its members.
     for c in &mut clusters {
         let n = c.members.len() as f64;
-        c.x = c.members.iter().map(|&i| screen[i].0).sum::<f64>() / n;
-        c.y = c.members.iter().map(|&i| screen[i].1).sum::<f64>() / n;
+        let at = |i: usize| screen[i].unwrap_or_default();
+        c.x = c.members.iter().map(|&i| at(i).0).sum::<f64>() / n;
+        c.y = c.members.iter().map(|&i| at(i).1).sum::<f64>() / n;
     }
-    clusters
-}
-
-/// Every point alone; points at exactly the same map position are placed on a ring around
-/// it so that each stays visible and clickable.
-fn spread_colocated(points: &[MapPoint], screen: &[(f64, f64)]) -> Vec<Cluster> {
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut index: std::collections::HashMap<(u64, u64), usize> = Default::default();
-    for (i, p) in points.iter().enumerate() {
-        let key = (p.x.to_bits(), p.y.to_bits());
-        let g = *index.entry(key).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[g].push(i);
+    if view.zoom < SPREAD_ZOOM {
+        return clusters;
     }
-    let mut out = Vec::with_capacity(points.len());
-    for group in groups {
-        let n = group.len();
-        let radius = if n < 2 {
-            0.0
+    // Zoomed in far enough: a cluster whose members all share one place (a city point) is
+    // shown as a ring of separate markers, since no further zoom could separate them.
+    let mut out = Vec::with_capacity(clusters.len());
+    for c in clusters {
+        let first = points[c.members[0]];
+        let same_place = c.members.iter().all(|&i| points[i] == first);
+        if c.members.len() > 1 && same_place {
+            out.extend(ring(&c));
         } else {
-            RING_SPACING_PX / (2.0 * (std::f64::consts::PI / n as f64).sin())
-        };
-        for (k, &i) in group.iter().enumerate() {
-            let angle =
-                -std::f64::consts::FRAC_PI_2 + 2.0 * std::f64::consts::PI * k as f64 / n as f64;
-            let (x, y) = screen[i];
-            out.push(Cluster {
-                members: vec![i],
-                x: x + radius * angle.cos(),
-                y: y + radius * angle.sin(),
-            });
+            out.push(c);
         }
     }
-    out.sort_by_key(|c| c.members[0]);
     out
+}
+
+/// The members of a cluster, each alone, on a circle around the cluster's position with
+/// [`RING_SPACING_PX`] between neighbours, starting at the top.
+fn ring(c: &Cluster) -> Vec<Cluster> {
+    let n = c.members.len();
+    let radius = RING_SPACING_PX / (2.0 * (std::f64::consts::PI / n as f64).sin());
+    c.members
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            let angle =
+                -std::f64::consts::FRAC_PI_2 + 2.0 * std::f64::consts::PI * k as f64 / n as f64;
+            Cluster {
+                members: vec![i],
+                x: c.x + radius * angle.cos(),
+                y: c.y + radius * angle.sin(),
+            }
+        })
+        .collect()
 }
 
 /// The box (min, max) of some map points; None for none.
@@ -398,7 +411,7 @@ mod tests {
     }
 
     #[test]
-    fn clusters_cover_every_point_once() {
+    fn clusters_cover_every_visible_point_once_and_cull_the_rest() {
         let points: Vec<MapPoint> = (0..500)
             .map(|i| to_map((i * 37 % 360) as f64 - 180.0, (i * 53 % 140) as f64 - 70.0))
             .collect();
@@ -407,12 +420,24 @@ mod tests {
                 zoom,
                 ..View::world(1200.0, 700.0)
             };
+            let m = CULL_MARGIN_PX;
+            let visible: Vec<usize> = (0..points.len())
+                .filter(|&i| {
+                    let (x, y) = v.to_screen(points[i]);
+                    x >= -m && y >= -m && x <= v.width + m && y <= v.height + m
+                })
+                .collect();
             let mut seen: Vec<usize> = cluster(&points, &v)
                 .into_iter()
                 .flat_map(|c| c.members)
                 .collect();
             seen.sort_unstable();
-            assert_eq!(seen, (0..500).collect::<Vec<_>>(), "zoom {zoom}");
+            assert_eq!(seen, visible, "zoom {zoom}");
+            if zoom == 1.0 {
+                assert_eq!(visible.len(), 500, "the whole world is visible at 1x");
+            } else if zoom == 64.0 {
+                assert!(visible.len() < 50, "{} visible at 64x", visible.len());
+            }
         }
     }
 

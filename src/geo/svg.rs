@@ -80,7 +80,7 @@ pub struct MarkerInfo<'a> {
     /// The shape, a path around 0,0.
     pub shape: &'a str,
     /// What a screen reader says.
-    pub label: String,
+    pub label: &'a str,
 }
 
 /// Markers and clusters for a view. Single markers carry `data-id`; clusters carry
@@ -93,7 +93,7 @@ pub fn markers(
     count_text: impl Fn(usize) -> String,
 ) -> String {
     let mut out = String::new();
-    for c in clusters {
+    for c in reading_order(clusters) {
         let (x, y) = (px(c.x), px(c.y));
         if let [i] = c.members[..] {
             let m = &info[i];
@@ -108,7 +108,7 @@ pub fn markers(
                     ""
                 },
                 pressed = is_selected,
-                label = escape(&m.label),
+                label = escape(m.label),
                 id = escape(m.id),
                 shape = escape(m.shape),
             );
@@ -125,6 +125,20 @@ pub fn markers(
         }
     }
     out
+}
+
+/// Height of the bands that set the Tab order of markers.
+const READING_BAND_PX: f64 = 48.0;
+
+/// Markers in reading order (bands from top to bottom, left to right within a band), so
+/// that Tab moves across the map the way eyes do.
+fn reading_order(clusters: &[Cluster]) -> Vec<&Cluster> {
+    let mut sorted: Vec<&Cluster> = clusters.iter().collect();
+    sorted.sort_by(|a, b| {
+        let band = |c: &Cluster| (c.y / READING_BAND_PX).floor() as i64;
+        band(a).cmp(&band(b)).then(a.x.total_cmp(&b.x))
+    });
+    sorted
 }
 
 /// Curved arcs from `from` to each of `to`, in screen pixels.
@@ -185,19 +199,19 @@ mod tests {
                 id: "clb",
                 kind: "cancer-centre",
                 shape: "M0 0z",
-                label: "Centre Léon Bérard".into(),
+                label: "Centre Léon Bérard",
             },
             MarkerInfo {
                 id: "iarc",
                 kind: "international",
                 shape: "M1 1z",
-                label: "IARC <Lyon>".into(),
+                label: "IARC <Lyon>",
             },
             MarkerInfo {
                 id: "ca",
                 kind: "public-agency",
                 shape: "M2 2z",
-                label: "Cancer Australia".into(),
+                label: "Cancer Australia",
             },
         ];
         let view = View::world(1000.0, 500.0);
@@ -216,6 +230,21 @@ mod tests {
             )
         );
         assert!(land_transform(&view).starts_with("translate(500.0000 250.0000) scale("));
+    }
+
+    #[test]
+    fn tab_order_follows_reading_order() {
+        let at = |x: f64, y: f64, i: usize| Cluster {
+            members: vec![i],
+            x,
+            y,
+        };
+        let order: Vec<usize> =
+            reading_order(&[at(300.0, 10.0, 0), at(10.0, 200.0, 1), at(20.0, 20.0, 2)])
+                .iter()
+                .map(|c| c.members[0])
+                .collect();
+        assert_eq!(order, [2, 0, 1]);
     }
 
     #[test]

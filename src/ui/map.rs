@@ -296,26 +296,28 @@ pub fn MapRegion() -> impl IntoView {
         let orgs = orgs.clone();
         move || {
             let lang = locale.0.get();
-            let labels = labels.get();
-            let info: Vec<geo::svg::MarkerInfo> = orgs
-                .iter()
-                .zip(labels.iter())
-                .map(|(o, label)| geo::svg::MarkerInfo {
-                    id: &o.id,
-                    kind: o.kind.key(),
-                    shape: marker_path(o.kind),
-                    label: label.clone(),
-                })
-                .collect();
             let selected = selection.0.get();
             let hint = locale.strings().cluster_hint;
-            geo::svg::markers(
-                &clusters.get(),
-                &info,
-                selected.as_deref(),
-                |n| format!("{}, {hint}", lang.organisations(n)),
-                |n| lang.number(n),
-            )
+            let clusters = clusters.get();
+            labels.with(|labels| {
+                let info: Vec<geo::svg::MarkerInfo> = orgs
+                    .iter()
+                    .zip(labels.iter())
+                    .map(|(o, label)| geo::svg::MarkerInfo {
+                        id: &o.id,
+                        kind: o.kind.key(),
+                        shape: marker_path(o.kind),
+                        label,
+                    })
+                    .collect();
+                geo::svg::markers(
+                    &clusters,
+                    &info,
+                    selected.as_deref(),
+                    |n| format!("{}, {hint}", lang.organisations(n)),
+                    |n| lang.number(n),
+                )
+            })
         }
     };
     // Markers are redrawn as one string; keep keyboard focus on the same marker (or the

@@ -1,0 +1,134 @@
+//! Map benchmark in headless Chromium: one zoom step (clustering, markup, DOM update) with
+//! the real dataset and with synthetic ones. Not part of `cargo xtask test`: run it with
+//! `cargo xtask bench`, which prints the `BENCH` lines as a table.
+#![cfg(target_arch = "wasm32")]
+
+use cancer_atlas::i18n::Lang;
+use cancer_atlas::model::{Confidence, Dataset, OrgKind, Organisation, Provenance, Text};
+use cancer_atlas::ui::map::MapRegion;
+use cancer_atlas::{Atlas, Locale, Selection};
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A small deterministic generator (64-bit LCG), so every run measures the same data.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> f64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// The real dataset plus `extra` synthetic organisations, two thirds of them in Europe.
+fn dataset_with(extra: usize) -> Dataset {
+    let mut data = cancer_atlas::data::embedded().unwrap();
+    let mut rng = Lcg(42);
+    for i in 0..extra {
+        let (lon, lat) = if rng.next() < 0.66 {
+            (-10.0 + rng.next() * 40.0, 36.0 + rng.next() * 24.0)
+        } else {
+            (-180.0 + rng.next() * 360.0, -55.0 + rng.next() * 125.0)
+        };
+        let kind = OrgKind::ALL[i % OrgKind::ALL.len()];
+        data.organisations.push(Organisation {
+            id: format!("synthetic-{i}"),
+            name: Text::new(format!("Organisation {i}"), format!("Organisation {i}")),
+            acronym: None,
+            kind,
+            country: "FR".into(),
+            city: Text::new("Somewhere", "Quelque part"),
+            lat,
+            lon,
+            website: None,
+            provenance: Provenance {
+                confidence: Confidence::Unconfirmed,
+                sources: vec!["seed-000".into()],
+                note: None,
+            },
+        });
+    }
+    data
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+async fn bench(name: &str, data: Dataset) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let organisations = data.organisations.len();
+    let atlas = Arc::new(data);
+    leptos::mount::mount_to(container.clone(), move || {
+        provide_context(Locale(RwSignal::new(Lang::En)));
+        provide_context(Selection(RwSignal::new(None)));
+        provide_context(Atlas(atlas.clone()));
+        view! { <MapRegion/> }
+    })
+    .forget();
+    leptos::task::tick().await;
+    let map: web_sys::HtmlElement = container
+        .query_selector(".map")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let mut samples = Vec::new();
+    for round in 0..3 {
+        for key in [
+            "+", "+", "+", "+", "+", "+", "+", "+", "-", "-", "-", "-", "-", "-", "-", "-",
+        ] {
+            let init = web_sys::KeyboardEventInit::new();
+            init.set_key(key);
+            let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+                .unwrap();
+            let started = performance.now();
+            map.dispatch_event(&event).unwrap();
+            leptos::task::tick().await;
+            let _ = round;
+            samples.push(performance.now() - started);
+        }
+    }
+    let markers = container
+        .query_selector_all(".map__marker, .map__cluster")
+        .unwrap()
+        .length();
+    assert!(markers > 0);
+    samples.sort_by(f64::total_cmp);
+    web_sys::console::log_1(
+        &format!(
+            "BENCH map-zoom-step {name} organisations={organisations} steps={} p50_ms={:.2} p95_ms={:.2} max_ms={:.2}",
+            samples.len(),
+            percentile(&samples, 0.5),
+            percentile(&samples, 0.95),
+            samples[samples.len() - 1]
+        )
+        .into(),
+    );
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn zoom_step_with_the_real_dataset() {
+    bench("real", dataset_with(0)).await;
+}
+
+#[wasm_bindgen_test]
+async fn zoom_step_with_1000_organisations() {
+    bench("synthetic-1k", dataset_with(1_000)).await;
+}
+
+#[wasm_bindgen_test]
+async fn zoom_step_with_10000_organisations() {
+    bench("synthetic-10k", dataset_with(10_000)).await;
+}
