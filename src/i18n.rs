@@ -89,6 +89,12 @@ pub struct Strings {
     pub links_none: &'static str,
     pub clear_selection: &'static str,
     pub selected_label: &'static str,
+    pub details_kind: &'static str,
+    pub details_place: &'static str,
+    pub details_website: &'static str,
+    pub details_confidence: &'static str,
+    pub details_sources: &'static str,
+    pub details_note: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -134,6 +140,12 @@ pub const EN: Strings = Strings {
     links_none: "No link in the dataset.",
     clear_selection: "Clear selection",
     selected_label: "Selected",
+    details_kind: "Kind",
+    details_place: "Place",
+    details_website: "Website",
+    details_confidence: "Confidence",
+    details_sources: "Sources",
+    details_note: "Note",
 };
 
 pub const FR: Strings = Strings {
@@ -179,6 +191,12 @@ pub const FR: Strings = Strings {
     links_none: "Aucun lien dans les données.",
     clear_selection: "Effacer la sélection",
     selected_label: "Sélection",
+    details_kind: "Type",
+    details_place: "Lieu",
+    details_website: "Site web",
+    details_confidence: "Fiabilité",
+    details_sources: "Sources",
+    details_note: "Note",
 };
 
 #[cfg(test)]
@@ -261,6 +279,12 @@ mod tests {
                 s.links_none,
                 s.clear_selection,
                 s.selected_label,
+                s.details_kind,
+                s.details_place,
+                s.details_website,
+                s.details_confidence,
+                s.details_sources,
+                s.details_note,
             ];
             for text in all {
                 assert!(!text.trim().is_empty(), "{lang:?} has an empty string");
@@ -275,7 +299,7 @@ mod tests {
     }
 }
 
-use crate::model::{OrgKind, RelationKind};
+use crate::model::{Confidence, OrgKind, RelationKind};
 
 impl Lang {
     /// A number as this language writes it (French: narrow no-break space thousands).
@@ -305,15 +329,29 @@ impl Lang {
         format!("{} {word}", self.number(n))
     }
 
-    /// "2 links" / "2 liens".
-    pub fn links(self, n: usize) -> String {
-        let word = match (self, n == 1) {
-            (Lang::En, true) => "link",
-            (Lang::En, false) => "links",
-            (Lang::Fr, true) => "lien",
-            (Lang::Fr, false) => "liens",
-        };
+    /// "2 relations" / "1 relation" (the same words in both languages).
+    pub fn relations(self, n: usize) -> String {
+        let word = if n == 1 { "relation" } else { "relations" };
         format!("{} {word}", self.number(n))
+    }
+
+    /// How sure the atlas is, in words.
+    pub fn confidence(self, c: Confidence) -> &'static str {
+        use Confidence::*;
+        match (self, c) {
+            (Lang::En, Confirmed) => "Confirmed by an independent source",
+            (Lang::Fr, Confirmed) => "Confirmé par une source indépendante",
+            (Lang::En, PartlyConfirmed) => "Partly confirmed",
+            (Lang::Fr, PartlyConfirmed) => "Confirmé en partie",
+            (Lang::En, Seed) => "Stated by the source page only",
+            (Lang::Fr, Seed) => "Affirmé par la seule page source",
+            (Lang::En, Unconfirmed) => "Unconfirmed",
+            (Lang::Fr, Unconfirmed) => "Non confirmé",
+            (Lang::En, Disputed) => "Disputed: sources disagree",
+            (Lang::Fr, Disputed) => "Discuté : les sources divergent",
+            (Lang::En, Corrected) => "Corrected: the source page is wrong",
+            (Lang::Fr, Corrected) => "Corrigé : la page source se trompe",
+        }
     }
 
     pub fn org_kind(self, kind: OrgKind) -> &'static str {
@@ -398,7 +436,8 @@ mod format_tests {
         assert_eq!(Lang::Fr.number(1234567), "1\u{202f}234\u{202f}567");
         assert_eq!(Lang::Fr.number(12), "12");
         assert_eq!(Lang::En.organisations(1), "1 organisation");
-        assert_eq!(Lang::Fr.links(3), "3 liens");
+        assert_eq!(Lang::Fr.relations(3), "3 relations");
+        assert_eq!(Lang::En.relations(1), "1 relation");
     }
 
     #[test]
@@ -406,6 +445,9 @@ mod format_tests {
         for lang in Lang::ALL {
             for kind in OrgKind::ALL {
                 assert!(!lang.org_kind(kind).is_empty());
+            }
+            for c in Confidence::ALL {
+                assert!(!lang.confidence(c).is_empty());
             }
             for kind in RelationKind::ALL {
                 assert!(!lang.relation_kind(kind).is_empty());

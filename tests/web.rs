@@ -181,10 +181,18 @@ fn measure_dataset_parse_time_in_the_browser() {
 async fn activating_a_marker_selects_the_organisation_and_draws_its_links() {
     let root = mount_app();
     leptos::task::tick().await;
+    // Australia is off-screen in the first (Europe) view: show the whole world.
+    let world: web_sys::HtmlElement = root
+        .query_selector(".map__controls button:nth-child(3)")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    world.click();
+    leptos::task::tick().await;
     let marker: web_sys::Element = root
         .query_selector(".map__marker[data-id='cancer-australia']")
         .unwrap()
-        .expect("Cancer Australia stands alone far from Europe");
+        .expect("Cancer Australia stands alone in the world view");
     let label = marker.get_attribute("aria-label").unwrap();
     assert!(label.starts_with("Cancer Australia, Sydney"), "{label}");
     assert!(label.contains("Australia"), "{label}");
@@ -214,24 +222,46 @@ async fn activating_a_marker_selects_the_organisation_and_draws_its_links() {
 async fn activating_a_cluster_zooms_into_it() {
     let root = mount_app();
     leptos::task::tick().await;
-    let count =
-        |root: &web_sys::HtmlElement| root.query_selector_all(".map__marker").unwrap().length();
-    let before = count(&root);
-    let cluster: web_sys::Element = root
-        .query_selector(".map__cluster")
-        .unwrap()
-        .expect("France is a cluster in the Europe view");
+    let scale = |root: &web_sys::HtmlElement| {
+        let t = root
+            .query_selector(".map__land")
+            .unwrap()
+            .unwrap()
+            .get_attribute("transform")
+            .unwrap();
+        t.rsplit("scale(")
+            .next()
+            .unwrap()
+            .trim_end_matches(')')
+            .parse::<f64>()
+            .unwrap()
+    };
+    let largest = |root: &web_sys::HtmlElement| {
+        let all = root.query_selector_all(".map__cluster text").unwrap();
+        (0..all.length())
+            .filter_map(|i| all.item(i)?.text_content()?.parse::<u32>().ok())
+            .max()
+            .unwrap_or(1)
+    };
+    let (scale_before, largest_before) = (scale(&root), largest(&root));
+    // Activate the biggest cluster by keyboard.
+    let clusters = root.query_selector_all(".map__cluster").unwrap();
+    let biggest: web_sys::Element = (0..clusters.length())
+        .filter_map(|i| clusters.item(i))
+        .map(|n| n.unchecked_into::<web_sys::Element>())
+        .find(|el| el.text_content().as_deref() == Some(&largest_before.to_string()))
+        .expect("the Europe view has clusters");
     let init = web_sys::KeyboardEventInit::new();
     init.set_key("Enter");
     init.set_bubbles(true);
     let key = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    cluster.dispatch_event(&key).unwrap();
+    biggest.dispatch_event(&key).unwrap();
     leptos::task::tick().await;
+    assert!(scale(&root) > scale_before, "the map zoomed in");
     assert!(
-        count(&root) > before,
-        "more single markers after zooming in ({} → {})",
-        before,
-        count(&root)
+        largest(&root) < largest_before,
+        "the cluster split ({largest_before} → largest now {})",
+        largest(&root)
     );
     root.remove();
 }

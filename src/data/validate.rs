@@ -4,7 +4,7 @@
 use super::raw::*;
 use crate::i18n::Lang;
 use crate::model::*;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// One problem in the data, located as precisely as possible.
@@ -83,7 +83,13 @@ impl fmt::Display for Problem {
                 )
             }
             Problem::CoordinateOutOfRange { value, min, max } => {
-                write!(f, "{value} is outside {min}..{max}")
+                write!(
+                    f,
+                    "{} is outside {}..{}",
+                    decimal(*value),
+                    decimal(*min),
+                    decimal(*max)
+                )
             }
             Problem::EndBeforeStart { start, end } => {
                 write!(f, "ends ({end}) before it starts ({start})")
@@ -103,6 +109,26 @@ impl fmt::Display for Problem {
             Problem::BadUrl { value } => write!(f, "`{value}` is not an http(s) address"),
             Problem::Empty => f.write_str("must not be empty"),
         }
+    }
+}
+
+/// A coordinate written with up to 6 decimals, using integer formatting only (float
+/// formatting would add kilobytes of wasm for these rare messages).
+fn decimal(v: f64) -> String {
+    if !v.is_finite() {
+        return "not a number".to_owned();
+    }
+    let micro = (v * 1e6).round().clamp(-1e15, 1e15) as i64;
+    let sign = if micro < 0 { "-" } else { "" };
+    let (whole, frac) = (
+        micro.unsigned_abs() / 1_000_000,
+        micro.unsigned_abs() % 1_000_000,
+    );
+    if frac == 0 {
+        format!("{sign}{whole}")
+    } else {
+        let digits = format!("{frac:06}");
+        format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
     }
 }
 
@@ -167,7 +193,7 @@ struct Checker<'a> {
     origin: &'a dyn Origin,
     errors: Vec<DataError>,
     /// id → (kind, file it was first defined in)
-    ids: HashMap<String, (Kind, String)>,
+    ids: BTreeMap<String, (Kind, String)>,
     /// Current location.
     file: String,
     record: Option<String>,
@@ -379,7 +405,7 @@ pub fn validate(raw: &RawDataset, origin: &dyn Origin) -> Result<Dataset, Vec<Da
     let mut c = Checker {
         origin,
         errors: Vec::new(),
-        ids: HashMap::new(),
+        ids: BTreeMap::new(),
         file: String::new(),
         record: None,
     };
@@ -690,5 +716,16 @@ pub fn validate(raw: &RawDataset, origin: &dyn Origin) -> Result<Dataset, Vec<Da
         Ok(data)
     } else {
         Err(c.errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn decimals_are_written_without_float_formatting() {
+        assert_eq!(super::decimal(91.0), "91");
+        assert_eq!(super::decimal(-180.5), "-180.5");
+        assert_eq!(super::decimal(45.748512), "45.748512");
+        assert_eq!(super::decimal(f64::NAN), "not a number");
     }
 }

@@ -221,7 +221,7 @@ pub fn cluster(points: &[MapPoint], view: &View) -> Vec<Cluster> {
         .collect();
     let r = CLUSTER_RADIUS_PX;
     let cell = |x: f64, y: f64| ((x / r).floor() as i64, (y / r).floor() as i64);
-    let mut grid: std::collections::HashMap<(i64, i64), Vec<usize>> = Default::default();
+    let mut grid: std::collections::BTreeMap<(i64, i64), Vec<usize>> = Default::default();
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut seeds: Vec<(f64, f64)> = Vec::new();
     for (i, &(x, y)) in screen

@@ -8,7 +8,7 @@ use crate::geo::{self, MapPoint, View};
 use crate::model::{OrgKind, RelationKind};
 use crate::{network, use_atlas, use_locale, use_selection};
 use leptos::prelude::*;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// Screen size used until the map's box has been measured.
 const DEFAULT_SIZE: (f64, f64) = (800.0, 450.0);
@@ -45,7 +45,7 @@ pub fn MapRegion() -> impl IntoView {
 
     let orgs = atlas.organisations.clone();
     let points: Vec<MapPoint> = orgs.iter().map(|o| geo::to_map(o.lon, o.lat)).collect();
-    let index_of: HashMap<String, usize> = orgs
+    let index_of: BTreeMap<String, usize> = orgs
         .iter()
         .enumerate()
         .map(|(i, o)| (o.id.clone(), i))
@@ -266,7 +266,7 @@ pub fn MapRegion() -> impl IntoView {
         }
     };
 
-    // Screen-reader labels: name, city, country, number of links; rebuilt per language.
+    // Screen-reader labels: name, city, country, number of relations; rebuilt per language.
     let labels = {
         let orgs = orgs.clone();
         let atlas = atlas.clone();
@@ -280,13 +280,17 @@ pub fn MapRegion() -> impl IntoView {
                         .find(|k| k.code == org.country)
                         .map(|k| k.name.get(lang))
                         .unwrap_or_default();
-                    let links = network::partners(&atlas, &org.id, |_| true).len();
+                    let relations = atlas
+                        .relations
+                        .iter()
+                        .filter(|r| r.from == org.id || r.to == org.id)
+                        .count();
                     format!(
                         "{}, {}, {}, {}",
                         org.name.get(lang),
                         org.city.get(lang),
                         country,
-                        lang.links(links)
+                        lang.relations(relations)
                     )
                 })
                 .collect::<Vec<String>>()
@@ -479,9 +483,7 @@ pub fn MapRegion() -> impl IntoView {
             Some(view! {
                 <div class="map__links">
                     <h3>{format!("{} — {}", locale.strings().links_title, name_of(&selected))}</h3>
-                    <Show when=move || empty>
-                        <p>{locale.strings().links_none}</p>
-                    </Show>
+                    {empty.then(|| view! { <p>{locale.strings().links_none}</p> })}
                     <ul>{rows}</ul>
                     <button type="button" class="button" on:click=move |_| selection.0.set(None)>
                         {locale.strings().clear_selection}

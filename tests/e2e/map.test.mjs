@@ -95,6 +95,41 @@ test('every marker and cluster has a name a screen reader can read', async () =>
     els.filter((el) => !(el.getAttribute('aria-label') || '').trim()).length);
   assert.equal(unnamed, 0);
   const label = await page.getAttribute('.map__marker', 'aria-label');
-  assert.match(label, /, \d+ links?$/);
+  assert.match(label, /, \d+ relations?$/);
+  await context.close();
+});
+
+test('double-click zooms in where it points', async () => {
+  const { page, context } = await openMap();
+  const box = await page.locator('.map').boundingBox();
+  const t0 = await transform(page);
+  await page.mouse.dblclick(box.x + 60, box.y + box.height - 30);
+  await page.waitForFunction((t) => document.querySelector('.map__land').getAttribute('transform') !== t, t0);
+  const scale = (t) => Number(t.match(/scale\(([\d.]+)\)/)[1]);
+  assert.ok(scale(await transform(page)) > scale(t0));
+  await context.close();
+});
+
+test('a two-finger pinch on a touch screen zooms the map', async () => {
+  const { page, context } = await openMap({ width: 390, height: 844 });
+  const box = await page.locator('.map').boundingBox();
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const t0 = await transform(page);
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, d) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: type === 'touchEnd' ? [] : [
+        { x: cx - d, y: cy, id: 1 },
+        { x: cx + d, y: cy, id: 2 },
+      ],
+    });
+  await touch('touchStart', 20);
+  for (const d of [30, 45, 60, 80]) await touch('touchMove', d);
+  await touch('touchEnd', 0);
+  const scale = (t) => Number(t.match(/scale\(([\d.]+)\)/)[1]);
+  await page.waitForFunction((t) => document.querySelector('.map__land').getAttribute('transform') !== t, t0);
+  assert.ok(scale(await transform(page)) > scale(t0) * 2, 'spreading two fingers zooms in');
   await context.close();
 });

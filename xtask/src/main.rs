@@ -24,6 +24,7 @@ tasks:
                   tests, browser tests, release build, size budget, end-to-end tests
   dist            release build into dist/ and the size report, checked against the budget
   data            validate data/*.json and print the dataset report
+  bench           browser benchmarks (map zoom step, real and synthetic data), as a table
   geo             regenerate src/geo/world.tsv from Natural Earth (npm, in tools/)
 ";
 
@@ -43,6 +44,7 @@ fn main() -> ExitCode {
         "dist" => tasks::dist(&root),
         "data" => tasks::data(&root),
         "geo" => tasks::geo(&root),
+        "bench" => tasks::bench(&root),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

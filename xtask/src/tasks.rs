@@ -94,6 +94,90 @@ pub fn data(root: &Path) -> Result<(), String> {
     ))
 }
 
+/// Runs the browser benchmarks (release build, headless Chromium), prints their `BENCH`
+/// lines as a markdown table and writes them to target/bench.json.
+pub fn bench(root: &Path) -> Result<(), String> {
+    setup_build(root, false)?;
+    tools::ensure_chromium()?;
+    let mut cmd = cargo(
+        root,
+        &[
+            "test",
+            "--release",
+            "--package",
+            "cancer-atlas",
+            "--target",
+            WASM,
+            "--test",
+            "bench_map",
+            "--",
+            "--nocapture",
+        ],
+    );
+    cmd.env("CHROMEDRIVER", tools::chromedriver_path())
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "300");
+    println!("$ {}", proc::describe(&cmd));
+    let out = cmd
+        .output()
+        .map_err(|e| format!("cannot run the benchmark: {e}"))?;
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() {
+        eprintln!("{text}");
+        return Err("the benchmark failed".to_owned());
+    }
+    let rows: Vec<Vec<(String, String)>> = text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("BENCH "))
+        .map(|l| {
+            l.split_whitespace()
+                .enumerate()
+                .map(|(i, w)| match w.split_once('=') {
+                    Some((k, v)) => (k.to_owned(), v.to_owned()),
+                    None => (
+                        if i == 0 { "bench" } else { "case" }.to_owned(),
+                        w.to_owned(),
+                    ),
+                })
+                .collect()
+        })
+        .collect();
+    if rows.is_empty() {
+        return Err("the benchmark printed no BENCH line".to_owned());
+    }
+    let header: Vec<&str> = rows[0].iter().map(|(k, _)| k.as_str()).collect();
+    println!(
+        "\n| {} |\n|{}",
+        header.join(" | "),
+        "---|".repeat(header.len())
+    );
+    for row in &rows {
+        let cells: Vec<&str> = row.iter().map(|(_, v)| v.as_str()).collect();
+        println!("| {} |", cells.join(" | "));
+    }
+    let json: Vec<String> = rows
+        .iter()
+        .map(|row| {
+            let fields: Vec<String> = row
+                .iter()
+                .map(|(k, v)| match v.parse::<f64>() {
+                    Ok(_) => format!("\"{k}\": {v}"),
+                    Err(_) => format!("\"{k}\": \"{v}\""),
+                })
+                .collect();
+            format!("  {{{}}}", fields.join(", "))
+        })
+        .collect();
+    let _ = std::fs::create_dir_all(root.join("target"));
+    std::fs::write(
+        root.join("target/bench.json"),
+        format!("[\n{}\n]\n", json.join(",\n")),
+    )
+    .map_err(|e| format!("cannot write target/bench.json: {e}"))?;
+    println!("\nwritten: target/bench.json");
+    Ok(())
+}
+
 /// Regenerates the committed country shapes.
 pub fn geo(root: &Path) -> Result<(), String> {
     tools::ensure_npm_packages(root, tools::BUILD_TOOLS_DIR)?;
