@@ -1,31 +1,11 @@
 // The built app, served from dist/ like Netlify serves it, in headless Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
-import { startServer } from './server.mjs';
-import { launch, openPage } from './browser.mjs';
+import { openPage } from './browser.mjs';
+import { useSite } from './harness.mjs';
 
-const DIST = resolve(process.env.DIST_DIR || 'dist');
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens `path`, waits until the app has mounted, returns { page, problems, context }. */
-async function openApp(path = '/', options = {}) {
-  const opened = await openPage(browser, server.url, options);
-  await opened.page.goto(server.url + path);
-  await opened.page.waitForSelector('.brand__title', { timeout: 30_000 });
-  return opened;
-}
+const site = useSite();
+const openApp = (path = '/', options = {}) => site.open(path, options);
 
 test('the app mounts with no console error, failed request or third-party request', async () => {
   const { page, problems, context } = await openApp('/', { locale: 'en-GB' });
@@ -41,13 +21,13 @@ test('the app mounts with no console error, failed request or third-party reques
 });
 
 test('the embedded dataset loads: the footer counts it, and its parse time is logged', async () => {
-  const opened = await openPage(browser, server.url, { locale: 'en-GB' });
+  const opened = await openPage(site.browser, site.url, { locale: 'en-GB' });
   const timings = [];
   opened.page.on('console', (msg) => {
     const found = msg.text().match(/dataset parsed and validated in ([\d.]+) ms/);
     if (found) timings.push(Number(found[1]));
   });
-  await opened.page.goto(server.url);
+  await opened.page.goto(site.url);
   await opened.page.waitForSelector('.site-footer__counts');
   const counts = (await opened.page.locator('.site-footer__counts li').allTextContents()).join('\n');
   assert.match(counts, /^\d{2,} organisations$/m);
@@ -96,14 +76,14 @@ test('a deep link falls back to the app (SPA rewrite from _redirects)', async ()
 });
 
 test('the headers in public/_headers are served, and hashed assets are cached for a year', async () => {
-  const response = await fetch(server.url + '/');
+  const response = await fetch(site.url + '/');
   assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
   assert.equal(response.headers.get('x-frame-options'), 'DENY');
   assert.equal(response.headers.get('cache-control'), null, 'index.html must not be cached long');
   const html = await response.text();
   const wasm = html.match(/\/assets\/[\w.-]+\.wasm/);
   assert.ok(wasm, 'index.html references a hashed wasm file under /assets/');
-  const asset = await fetch(server.url + wasm[0]);
+  const asset = await fetch(site.url + wasm[0]);
   assert.equal(asset.status, 200);
   assert.equal(asset.headers.get('content-type'), 'application/wasm');
   assert.match(asset.headers.get('cache-control') ?? '', /immutable/);

@@ -1,30 +1,11 @@
 // The map with a real pointer and keyboard, on the built app.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
-import { startServer } from './server.mjs';
-import { launch, openPage } from './browser.mjs';
+import { useSite } from './harness.mjs';
 
-const DIST = resolve(process.env.DIST_DIR || 'dist');
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openMap(viewport = { width: 1440, height: 900 }) {
-  const opened = await openPage(browser, server.url, { locale: 'en-GB', viewport });
-  await opened.page.goto(server.url);
-  await opened.page.waitForSelector('.map__markers g');
-  return opened;
-}
+const site = useSite();
+const openMap = (viewport = { width: 1440, height: 900 }) =>
+  site.open('/', { locale: 'en-GB', viewport }, '.map__markers g');
 
 const markerCount = (page) => page.locator('.map__marker').count();
 const transform = (page) => page.getAttribute('.map__land', 'transform');
