@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod model;
 pub mod network;
 pub mod panic_banner;
+pub mod time;
 pub mod ui;
 
 use i18n::{Lang, Strings};
