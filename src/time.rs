@@ -359,9 +359,9 @@ mod tests {
         assert_eq!(count, 2, "{rows:?}");
         assert_eq!(rows[0], 0);
         assert_eq!(
-            rows[2], 1,
+            rows[1], 1,
             "(50, 150) overlaps (0, 100) but fits after (0, 10)"
         );
-        assert_eq!(rows[3], 0, "the first row is reused once free");
+        assert_eq!(rows[2], 0, "the first row is reused once free");
     }
 }
