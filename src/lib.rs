@@ -7,6 +7,7 @@
 pub mod data;
 pub mod geo;
 pub mod i18n;
+pub mod lanes;
 pub mod model;
 pub mod network;
 pub mod panic_banner;

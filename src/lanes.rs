@@ -1,0 +1,339 @@
+//! What the timeline shows: the dataset's dated records sorted into lanes (G7 Cancer,
+//! Unicancer partnerships, EU projects and joint actions, events), and what is active on
+//! a given day for the map. Pure: no leptos.
+
+use crate::i18n::Lang;
+use crate::model::{Dataset, Day, PartialDate, RelationKind, Span, Text};
+
+/// A row of the timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lane {
+    G7,
+    Unicancer,
+    Eu,
+    Events,
+}
+
+impl Lane {
+    pub const ALL: [Lane; 4] = [Lane::G7, Lane::Unicancer, Lane::Eu, Lane::Events];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Lane::G7, _) => "G7 Cancer",
+            (Lane::Unicancer, Lang::En) => "Unicancer partnerships",
+            (Lane::Unicancer, Lang::Fr) => "Partenariats d’Unicancer",
+            (Lane::Eu, Lang::En) => "EU projects and joint actions",
+            (Lane::Eu, Lang::Fr) => "Projets et actions conjointes de l’UE",
+            (Lane::Events, Lang::En) => "Events",
+            (Lane::Events, Lang::Fr) => "Événements",
+        }
+    }
+}
+
+/// One thing on the timeline: a project, a partnership (relation) or an event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    /// The record's id (project, relation or event), which selection uses.
+    pub id: String,
+    pub lane: Lane,
+    pub label: Text,
+    pub span: Span,
+    /// An event: drawn as a point (a day) or a soft band (a month or year).
+    pub point: bool,
+    /// Organisations and projects the item involves, for highlighting.
+    pub involves: Vec<String>,
+}
+
+/// A short name for an organisation or project: its acronym, or else its name.
+pub fn short_name(data: &Dataset, id: &str, lang: Lang) -> String {
+    if let Some(o) = data.organisations.iter().find(|o| o.id == id) {
+        return o.acronym.as_ref().unwrap_or(&o.name).get(lang).to_owned();
+    }
+    if let Some(p) = data.projects.iter().find(|p| p.id == id) {
+        return p.acronym.as_ref().unwrap_or(&p.name).get(lang).to_owned();
+    }
+    id.to_owned()
+}
+
+fn is_org(data: &Dataset, id: &str) -> bool {
+    data.organisations.iter().any(|o| o.id == id)
+}
+
+/// Every dated item, lane by lane, each lane in chronological order.
+pub fn items(data: &Dataset) -> Vec<Item> {
+    let mut out = Vec::new();
+    let in_programme =
+        |p: &crate::model::Project, prog: &str| p.programmes.iter().any(|x| x == prog);
+    for p in &data.projects {
+        if p.span.start.is_none() {
+            continue;
+        }
+        let lane = if in_programme(p, "prog-g7") {
+            Lane::G7
+        } else if in_programme(p, "prog-eu") {
+            Lane::Eu
+        } else if in_programme(p, "prog-unicancer") {
+            Lane::Unicancer
+        } else {
+            continue;
+        };
+        let label = p.acronym.clone().unwrap_or_else(|| p.name.clone());
+        let mut involves = vec![p.id.clone()];
+        involves.extend(p.coordinator.clone());
+        involves.extend(
+            data.relations
+                .iter()
+                .filter(|r| r.to == p.id && is_org(data, &r.from))
+                .map(|r| r.from.clone()),
+        );
+        out.push(Item {
+            id: p.id.clone(),
+            lane,
+            label,
+            span: p.span,
+            point: false,
+            involves,
+        });
+    }
+    // Unicancer's partnerships with other organisations, when their start is known.
+    for r in &data.relations {
+        let other = if r.from == "unicancer" {
+            &r.to
+        } else if r.to == "unicancer" {
+            &r.from
+        } else {
+            continue;
+        };
+        if r.span.start.is_none()
+            || !is_org(data, other)
+            || r.kind == RelationKind::MemberOf && r.to == "unicancer"
+        {
+            continue;
+        }
+        let label = Text::new(
+            format!(
+                "{} {} {}",
+                short_name(data, &r.from, Lang::En),
+                Lang::En.relation_kind(r.kind),
+                short_name(data, &r.to, Lang::En)
+            ),
+            format!(
+                "{} {} {}",
+                short_name(data, &r.from, Lang::Fr),
+                Lang::Fr.relation_kind(r.kind),
+                short_name(data, &r.to, Lang::Fr)
+            ),
+        );
+        out.push(Item {
+            id: r.id.clone(),
+            lane: Lane::Unicancer,
+            label,
+            span: r.span,
+            point: false,
+            involves: vec![r.from.clone(), r.to.clone()],
+        });
+    }
+    for e in &data.events {
+        let Some(date) = e.date else { continue };
+        out.push(Item {
+            id: e.id.clone(),
+            lane: Lane::Events,
+            label: e.label.clone(),
+            span: Span::new(Some(date), Some(e.until.unwrap_or(date))),
+            point: true,
+            involves: e.related.clone(),
+        });
+    }
+    out.sort_by(|a, b| {
+        a.lane
+            .cmp(&b.lane)
+            .then(a.span.chronological(&b.span))
+            .then(a.id.cmp(&b.id))
+    });
+    out
+}
+
+/// The first and last days any item can mean (open ends count as `today`).
+pub fn extent(items: &[Item], today: Day) -> (Day, Day) {
+    let first = items
+        .iter()
+        .filter_map(|i| i.span.start.map(|s| s.first_day()))
+        .min()
+        .unwrap_or(today);
+    let last = items
+        .iter()
+        .map(|i| i.span.end.map_or(today, |e| e.last_day()))
+        .max()
+        .unwrap_or(today)
+        .max(today);
+    (first, last)
+}
+
+/// What the map shows on `day`: organisations with at least one relation active then (or
+/// with no relation at all), relations active then, and the ISO alpha-3 codes of countries
+/// with an active G7 Cancer member or observer.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Snapshot {
+    pub organisations: Vec<bool>,
+    pub relations: Vec<bool>,
+    pub g7_countries: Vec<String>,
+}
+
+pub fn snapshot(data: &Dataset, day: Day) -> Snapshot {
+    let relations: Vec<bool> = data
+        .relations
+        .iter()
+        .map(|r| r.span.active_on(day))
+        .collect();
+    let organisations = data
+        .organisations
+        .iter()
+        .map(|o| {
+            let mut touching = data
+                .relations
+                .iter()
+                .zip(&relations)
+                .filter(|(r, _)| r.from == o.id || r.to == o.id)
+                .peekable();
+            touching.peek().is_none() || touching.any(|(_, &active)| active)
+        })
+        .collect();
+    let mut g7_countries: Vec<String> = data
+        .relations
+        .iter()
+        .zip(&relations)
+        .filter(|(r, &active)| {
+            active
+                && r.to == "g7-cancer"
+                && matches!(r.kind, RelationKind::MemberOf | RelationKind::ObserverOf)
+        })
+        .filter_map(|(r, _)| data.organisations.iter().find(|o| o.id == r.from))
+        .filter_map(|o| data.countries.iter().find(|c| c.code == o.country))
+        .map(|c| c.iso3.clone())
+        .collect();
+    g7_countries.sort();
+    g7_countries.dedup();
+    Snapshot {
+        organisations,
+        relations,
+        g7_countries,
+    }
+}
+
+/// A day written out: "9 May 2023" / "9 mai 2023".
+pub fn long_date(day: Day, lang: Lang) -> String {
+    let d = PartialDate::from_day(day);
+    let month = d.month.unwrap_or(1);
+    let name = match lang {
+        Lang::En => [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        Lang::Fr => [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ],
+    }[usize::from(month - 1)];
+    format!("{} {name} {}", d.day.unwrap_or(1), d.year)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> Day {
+        PartialDate::parse(text).unwrap().first_day()
+    }
+
+    #[test]
+    fn lanes_hold_the_expected_records() {
+        let data = crate::data::embedded().unwrap();
+        let all = items(&data);
+        let lane_of = |id: &str| all.iter().find(|i| i.id == id).map(|i| i.lane);
+        assert_eq!(lane_of("g7-cancer"), Some(Lane::G7));
+        assert_eq!(lane_of("crane"), Some(Lane::Eu));
+        assert_eq!(lane_of("mypebs"), Some(Lane::Unicancer));
+        assert_eq!(
+            lane_of("rel-024"),
+            Some(Lane::Unicancer),
+            "Unicancer member of HOPE since 2012"
+        );
+        assert_eq!(lane_of("ev-g7-launch"), Some(Lane::Events));
+        assert_eq!(
+            lane_of("ev-curie-oeci"),
+            None,
+            "undated events stay off the timeline"
+        );
+        let hope = all.iter().find(|i| i.id == "rel-024").unwrap();
+        assert_eq!(hope.label.en, "Unicancer member of HOPE");
+        assert_eq!(hope.label.fr, "Unicancer membre de HOPE");
+        // Lanes are contiguous and chronological.
+        for pair in all.windows(2) {
+            assert!(pair[0].lane <= pair[1].lane);
+        }
+    }
+
+    #[test]
+    fn as_of_2014_there_is_no_g7_cancer_yet_but_hope_and_ihf_hold() {
+        let data = crate::data::embedded().unwrap();
+        let then = snapshot(&data, day("2014-06-01"));
+        assert!(then.g7_countries.is_empty());
+        let active =
+            |id: &str| then.relations[data.relations.iter().position(|r| r.id == id).unwrap()];
+        assert!(
+            active("rel-023") && active("rel-024"),
+            "IHF and HOPE memberships (2012)"
+        );
+        assert!(!active("rel-001"), "INCa joins G7 Cancer only in 2023");
+        let now = snapshot(&data, day("2026-11-25"));
+        for iso3 in ["AUS", "CAN", "DEU", "FRA", "GBR", "JPN", "USA"] {
+            assert!(now.g7_countries.iter().any(|c| c == iso3), "{iso3}");
+        }
+        let shown = |s: &Snapshot, id: &str| {
+            s.organisations[data.organisations.iter().position(|o| o.id == id).unwrap()]
+        };
+        assert!(
+            !shown(&then, "cancer-australia"),
+            "Cancer Australia's only link starts in 2023"
+        );
+        assert!(shown(&now, "cancer-australia"));
+        assert!(
+            shown(&then, "institut-curie"),
+            "undated memberships hold at every date"
+        );
+    }
+
+    #[test]
+    fn extent_runs_from_the_first_record_to_today_at_least() {
+        let data = crate::data::embedded().unwrap();
+        let (first, last) = extent(&items(&data), day("2026-11-25"));
+        assert_eq!(first, day("1964-01-01"));
+        assert!(last >= day("2028-10-31"));
+    }
+
+    #[test]
+    fn long_dates_in_both_languages() {
+        assert_eq!(long_date(day("2023-05-09"), Lang::En), "9 May 2023");
+        assert_eq!(long_date(day("2023-05-09"), Lang::Fr), "9 mai 2023");
+    }
+}
