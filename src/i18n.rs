@@ -94,6 +94,14 @@ pub struct Strings {
     pub details_confidence: &'static str,
     pub details_sources: &'static str,
     pub details_note: &'static str,
+    pub as_of: &'static str,
+    pub timeline_label: &'static str,
+    pub as_of_label: &'static str,
+    pub play: &'static str,
+    pub pause: &'static str,
+    pub timeline_help: &'static str,
+    pub ongoing: &'static str,
+    pub today: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -144,6 +152,14 @@ pub const EN: Strings = Strings {
     details_confidence: "Confidence",
     details_sources: "Sources",
     details_note: "Note",
+    as_of: "As of",
+    timeline_label: "Timeline of cooperation",
+    as_of_label: "Date shown on the map",
+    play: "Play the years",
+    pause: "Pause",
+    timeline_help: "Drag or Ctrl + scroll to move and zoom the timeline; the slider sets the date the map shows.",
+    ongoing: "ongoing",
+    today: "Today",
 };
 
 pub const FR: Strings = Strings {
@@ -194,6 +210,14 @@ pub const FR: Strings = Strings {
     details_confidence: "Fiabilité",
     details_sources: "Sources",
     details_note: "Note",
+    as_of: "Au",
+    timeline_label: "Frise de la coopération",
+    as_of_label: "Date affichée sur la carte",
+    play: "Faire défiler les années",
+    pause: "Pause",
+    timeline_help: "Glisser ou Ctrl + molette pour déplacer et zoomer la frise ; le curseur règle la date affichée sur la carte.",
+    ongoing: "en cours",
+    today: "Aujourd’hui",
 };
 
 #[cfg(test)]
@@ -281,6 +305,14 @@ mod tests {
                 s.details_confidence,
                 s.details_sources,
                 s.details_note,
+                s.as_of,
+                s.timeline_label,
+                s.as_of_label,
+                s.play,
+                s.pause,
+                s.timeline_help,
+                s.ongoing,
+                s.today,
             ];
             for text in all {
                 assert!(!text.trim().is_empty(), "{lang:?} has an empty string");

@@ -48,6 +48,25 @@ pub fn use_selection() -> Selection {
     expect_context::<Selection>()
 }
 
+/// The "as of" day: what the map shows is what was active then. Defaults to today.
+#[derive(Clone, Copy)]
+pub struct AsOf(pub RwSignal<model::Day>);
+
+/// The as-of day provided by [`App`].
+pub fn use_as_of() -> AsOf {
+    expect_context::<AsOf>()
+}
+
+/// Today in the visitor's calendar, as a day number.
+pub fn today() -> model::Day {
+    let now = js_sys::Date::new_0();
+    model::date::day_number(
+        now.get_full_year() as i32,
+        (now.get_month() + 1) as u8,
+        now.get_date() as u8,
+    )
+}
+
 /// The dataset provided by [`App`] once it has loaded.
 pub fn use_atlas() -> Atlas {
     expect_context::<Atlas>()
@@ -109,6 +128,7 @@ pub fn App() -> impl IntoView {
     let locale = Locale(RwSignal::new(browser_lang()));
     provide_context(locale);
     provide_context(Selection(RwSignal::new(None)));
+    provide_context(AsOf(RwSignal::new(today())));
 
     // <html lang> and the document title follow the interface language, so screen
     // readers pronounce the page correctly and tabs are named in the visitor's language.

@@ -6,7 +6,7 @@
 
 use crate::geo::{self, MapPoint, View};
 use crate::model::{OrgKind, RelationKind};
-use crate::{network, use_atlas, use_locale, use_selection};
+use crate::{lanes, network, use_as_of, use_atlas, use_locale, use_selection};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -41,6 +41,7 @@ pub fn MapRegion() -> impl IntoView {
     let locale = use_locale();
     let atlas = use_atlas().0;
     let selection = use_selection();
+    let as_of = use_as_of();
     let shapes = geo::world::countries();
 
     let orgs = atlas.organisations.clone();
@@ -51,18 +52,11 @@ pub fn MapRegion() -> impl IntoView {
         .map(|(i, o)| (o.id.clone(), i))
         .collect();
 
-    // Countries of organisations linked to G7 Cancer (members and observers): shaded.
-    let member_iso3: Vec<String> = atlas
-        .relations
-        .iter()
-        .filter(|r| {
-            r.to == "g7-cancer"
-                && matches!(r.kind, RelationKind::MemberOf | RelationKind::ObserverOf)
-        })
-        .filter_map(|r| orgs.iter().find(|o| o.id == r.from))
-        .filter_map(|o| atlas.countries.iter().find(|c| c.code == o.country))
-        .map(|c| c.iso3.clone())
-        .collect();
+    // What holds on the as-of day: organisations, relations, G7 Cancer countries.
+    let snapshot = {
+        let atlas = atlas.clone();
+        Memo::new(move |_| lanes::snapshot(&atlas, as_of.0.get()))
+    };
 
     let view = RwSignal::new(View::europe(DEFAULT_SIZE.0, DEFAULT_SIZE.1));
     let container = NodeRef::<leptos::html::Div>::new();
@@ -89,9 +83,24 @@ pub fn MapRegion() -> impl IntoView {
     });
     let _ = window_event_listener(leptos::ev::resize, move |_| measure());
 
+    // Only organisations active on the as-of day are clustered and drawn.
     let clusters = {
         let points = points.clone();
-        Memo::new(move |_| geo::cluster(&points, &view.get()))
+        Memo::new(move |_| {
+            snapshot.with(|snap| {
+                let shown: Vec<usize> = (0..points.len())
+                    .filter(|&i| snap.organisations[i])
+                    .collect();
+                let visible: Vec<MapPoint> = shown.iter().map(|&i| points[i]).collect();
+                let mut clusters = geo::cluster(&visible, &view.get());
+                for c in &mut clusters {
+                    for m in &mut c.members {
+                        *m = shown[*m];
+                    }
+                }
+                clusters
+            })
+        })
     };
 
     // Pointer gestures: one pointer drags, two pinch.
@@ -219,11 +228,18 @@ pub fn MapRegion() -> impl IntoView {
         }
     };
 
-    let countries_svg = geo::svg::countries(
-        shapes
-            .iter()
-            .map(|c| (c.iso3, c.path, member_iso3.iter().any(|m| m == c.iso3))),
-    );
+    let countries_svg = geo::svg::countries(shapes.iter().map(|c| (c.iso3, c.path, false)));
+    // G7 Cancer countries as of the chosen day, drawn over the plain land.
+    let shaded_svg = move || {
+        snapshot.with(|snap| {
+            geo::svg::countries(
+                shapes
+                    .iter()
+                    .filter(|c| snap.g7_countries.iter().any(|m| m == c.iso3))
+                    .map(|c| (c.iso3, c.path, true)),
+            )
+        })
+    };
     let land_transform = move || geo::svg::land_transform(&view.get());
 
     // The selected organisation's partners, as arcs and as a text list.
@@ -233,7 +249,8 @@ pub fn MapRegion() -> impl IntoView {
             let Some(id) = selection.0.get() else {
                 return Vec::new();
             };
-            network::partners(&atlas, &id, |_| true)
+            let day = as_of.0.get();
+            network::partners(&atlas, &id, |r| r.span.active_on(day))
                 .into_iter()
                 .map(|p| {
                     let via = p
@@ -515,9 +532,13 @@ pub fn MapRegion() -> impl IntoView {
                 <svg class="map__svg" width="100%" height="100%" aria-hidden="false">
                     <rect class="map__sea" width="100%" height="100%"/>
                     <g class="map__land" transform=land_transform aria-hidden="true" inner_html=countries_svg></g>
+                    <g class="map__land map__land--shaded" transform=land_transform aria-hidden="true" inner_html=shaded_svg></g>
                     <g class="map__arcs" aria-hidden="true" inner_html=arcs_svg></g>
                     <g class="map__markers" node_ref=markers_layer on:click=on_markers_click on:keydown=on_markers_key></g>
                 </svg>
+                <p class="map__asof" aria-live="polite">
+                    {move || format!("{} {}", locale.strings().as_of, lanes::long_date(as_of.0.get(), locale.0.get()))}
+                </p>
                 <div class="map__controls">
                     <button type="button" class="button" on:click=move |_| zoom_centre(ZOOM_STEP)
                         aria-label=move || locale.strings().zoom_in>"+"</button>
