@@ -265,3 +265,66 @@ async fn activating_a_cluster_zooms_into_it() {
     );
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn moving_the_date_handle_changes_what_the_map_shows() {
+    use cancer_atlas::model::PartialDate;
+    let root = mount_app();
+    leptos::task::tick().await;
+    let shaded = |root: &web_sys::HtmlElement| {
+        root.query_selector_all(".map__land--shaded path")
+            .unwrap()
+            .length()
+    };
+    assert!(
+        shaded(&root) >= 7,
+        "today, the seven G7 Cancer founders' countries are shaded"
+    );
+
+    let slider: web_sys::HtmlInputElement = root
+        .query_selector(".timeline__slider")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let day_2014 = PartialDate::day(2014, 6, 1).first_day();
+    slider.set_value(&day_2014.to_string());
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    slider
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+
+    assert_eq!(shaded(&root), 0, "no G7 Cancer in 2014");
+    assert_eq!(
+        slider.get_attribute("aria-valuetext").as_deref(),
+        Some("1 June 2014")
+    );
+    assert!(text_of(&root, ".map__asof").contains("1 June 2014"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_timeline_item_selects_it_app_wide() {
+    let root = mount_app();
+    leptos::task::tick().await;
+    let item = root
+        .query_selector(".timeline__item[data-id='crane']")
+        .unwrap()
+        .expect("CraNE is on the timeline");
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    item.dispatch_event(
+        &web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap(),
+    )
+    .unwrap();
+    leptos::task::tick().await;
+    let selected = root
+        .query_selector(".timeline__item.is-selected")
+        .unwrap()
+        .unwrap();
+    assert_eq!(selected.get_attribute("data-id").as_deref(), Some("crane"));
+    // The map draws CraNE's organisations' links.
+    assert!(root.query_selector_all(".map__links li").unwrap().length() >= 3);
+    root.remove();
+}

@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 /// The budget for everything a first visit downloads, brotli-compressed, in bytes.
 /// This is the only place it is kept; lower it as the build gets smaller.
 ///
-/// History: 150 KB at the foundation; raised to 200 KB when the map landed (country shapes
-/// 16.5 KB, map code, on top of the dataset and its parser): see README "Measured". The
-/// benchmarks-and-budgets issue brings it down to 110 KB.
-pub const BROTLI_BUDGET_BYTES: u64 = 200_000;
+/// History: 150 KB at the foundation; 200 KB when the map landed (country shapes and map
+/// code on top of the dataset and its parser); 230 KB with the timeline (its view code,
+/// about 25 KB). See README "Measured". The benchmarks-and-budgets issue must bring it
+/// down to 110 KB: the Leptos view code and the serde parser are the largest levers.
+pub const BROTLI_BUDGET_BYTES: u64 = 230_000;
 
 /// Files in dist/ that configure the host and are never sent to a browser.
 const HOST_CONFIG_FILES: [&str; 2] = ["_headers", "_redirects"];
