@@ -18,6 +18,24 @@ const AXIS_PX: f64 = 24.0;
 /// Minimum distance between tick labels.
 const TICK_MIN_PX: f64 = 56.0;
 const ZOOM_STEP: f64 = 1.5;
+/// Width reserved for an item's written label; longer labels are cut with "…" (the full
+/// text stays in the item's accessible name and tooltip).
+const LABEL_MAX_PX: f64 = 190.0;
+/// Approximate width of one character of the 12 px label font.
+const CHAR_PX: f64 = 6.5;
+
+/// The label as drawn: at most as many characters as fit in [`LABEL_MAX_PX`].
+pub fn clip_label(label: &str) -> String {
+    let max = (LABEL_MAX_PX / CHAR_PX) as usize;
+    if label.chars().count() <= max {
+        label.to_owned()
+    } else {
+        let mut cut: String = label.chars().take(max - 1).collect();
+        cut.truncate(cut.trim_end().len());
+        cut.push('…');
+        cut
+    }
+}
 
 /// A date range in words: "2022-10-01 – 2024-09-30", "since 2015", "2023-05-09".
 pub fn dates_text(item: &Item, lang: Lang) -> String {
@@ -76,8 +94,8 @@ pub fn lanes_svg(
                     .end
                     .map_or(scale.x(bounds_end), |e| scale.x(e.last_day()));
                 // Room for the label (about 6.5 px a character) when it is written beside.
-                let label = i.label.get(lang).chars().count() as f64 * 6.5;
-                (from, to.max(from + 8.0).max(from + label.min(220.0)))
+                let label = clip_label(i.label.get(lang)).chars().count() as f64 * CHAR_PX;
+                (from, to.max(from + 8.0).max(from + label + 8.0))
             })
             .collect();
         let (rows, count) = time::stack(&extents, 6.0);
@@ -173,7 +191,7 @@ fn item_svg(
         r#"<text class="timeline__label" x="{}" y="{}">{}</text></g>"#,
         px(text_x),
         px(mid + 4.0),
-        escape(label)
+        escape(&clip_label(label))
     );
 }
 
@@ -484,6 +502,15 @@ mod tests {
         let (_, two_rows) = lanes_svg(&items, &scale(), scale().end, Lang::En, None);
         let (_, one_row) = lanes_svg(&items[..1], &scale(), scale().end, Lang::En, None);
         assert!((two_rows - one_row - ROW_PX).abs() < 1e-9);
+    }
+
+    #[test]
+    fn long_labels_are_cut_to_the_reserved_width() {
+        assert_eq!(clip_label("CraNE"), "CraNE");
+        let long = "Paris Conference for an International Childhood Cancer Data Partnership";
+        let cut = clip_label(long);
+        assert!(cut.ends_with('…'));
+        assert!(cut.chars().count() as f64 * CHAR_PX <= LABEL_MAX_PX);
     }
 
     #[test]
