@@ -73,6 +73,7 @@ async fn bench(name: &str, data: Dataset) {
         provide_context(Locale(RwSignal::new(Lang::En)));
         provide_context(Selection(RwSignal::new(None)));
         provide_context(Atlas(atlas.clone()));
+        provide_context(cancer_atlas::AsOf(RwSignal::new(cancer_atlas::today())));
         view! { <MapRegion/> }
     })
     .forget();
@@ -131,4 +132,83 @@ async fn zoom_step_with_1000_organisations() {
 #[wasm_bindgen_test]
 async fn zoom_step_with_10000_organisations() {
     bench("synthetic-10k", dataset_with(10_000)).await;
+}
+
+/// The real dataset plus `extra` synthetic events spread over 1990-2030 (Events lane) and as
+/// many synthetic organisations, for the date-change benchmark.
+fn dataset_with_items(extra: usize) -> Dataset {
+    use cancer_atlas::model::{Event, EventKind, PartialDate};
+    let mut data = dataset_with(extra);
+    let mut rng = Lcg(7);
+    for i in 0..extra {
+        let day = PartialDate::day(1990, 1, 1).first_day() + (rng.next() * 40.0 * 365.0) as i32;
+        data.events.push(Event {
+            id: format!("synthetic-event-{i}"),
+            kind: EventKind::Meeting,
+            label: Text::new(format!("Event {i}"), format!("Événement {i}")),
+            date: Some(PartialDate::from_day(day)),
+            until: None,
+            place: None,
+            related: vec![format!("synthetic-{i}")],
+            provenance: Provenance {
+                confidence: Confidence::Unconfirmed,
+                sources: vec!["seed-000".into()],
+                note: None,
+            },
+        });
+    }
+    data
+}
+
+/// Moving the as-of date: map (snapshot, clustering, markup) and timeline (as-of line and
+/// lanes) redrawn.
+async fn bench_date_change(name: &str, data: Dataset) {
+    use cancer_atlas::model::PartialDate;
+    use cancer_atlas::ui::timeline::TimelineRegion;
+    use cancer_atlas::AsOf;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let (organisations, events) = (data.organisations.len(), data.events.len());
+    let atlas = Arc::new(data);
+    let as_of = RwSignal::new(PartialDate::day(2026, 1, 1).first_day());
+    leptos::mount::mount_to(container.clone(), move || {
+        provide_context(Locale(RwSignal::new(Lang::En)));
+        provide_context(Selection(RwSignal::new(None)));
+        provide_context(Atlas(atlas.clone()));
+        provide_context(AsOf(as_of));
+        view! { <MapRegion/><TimelineRegion/> }
+    })
+    .forget();
+    leptos::task::tick().await;
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let mut samples = Vec::new();
+    for year in (2000..2027).chain((2000..2027).rev()) {
+        let started = performance.now();
+        as_of.set(PartialDate::day(year, 6, 1).first_day());
+        leptos::task::tick().await;
+        samples.push(performance.now() - started);
+    }
+    samples.sort_by(f64::total_cmp);
+    web_sys::console::log_1(
+        &format!(
+            "BENCH date-change {name} organisations={organisations} events={events} steps={} p50_ms={:.2} p95_ms={:.2} max_ms={:.2}",
+            samples.len(),
+            percentile(&samples, 0.5),
+            percentile(&samples, 0.95),
+            samples[samples.len() - 1]
+        )
+        .into(),
+    );
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn date_change_with_the_real_dataset() {
+    bench_date_change("real", dataset_with_items(0)).await;
+}
+
+#[wasm_bindgen_test]
+async fn date_change_with_10000_items() {
+    bench_date_change("synthetic-10k", dataset_with_items(10_000)).await;
 }

@@ -256,32 +256,50 @@ pub fn TimelineRegion() -> impl IntoView {
         let selected = selection.0.get();
         let (lanes_markup, height) = lanes_svg(&items, &s, bounds.1, lang, selected.as_deref());
         let axis = axis_svg(&s, lang, height);
-        let day = as_of.0.get();
-        let x = px(s.x(day));
-        let marker = format!(
-            r#"<line class="timeline__asof" x1="{x}" x2="{x}" y1="0" y2="{}"/>"#,
-            px(height)
-        );
-        (format!("{axis}{lanes_markup}{marker}"), height)
+        (format!("{axis}{lanes_markup}"), height)
     });
+    // The as-of line moves on its own: a date change must not redraw every item.
+    let as_of_x = move || px(scale.with(|s| s.x(as_of.0.get()))).to_string();
 
-    // Pan by drag, zoom by Ctrl+wheel, buttons and keys.
-    let drag: StoredValue<Option<f64>> = StoredValue::new(None);
+    // Pan by drag (one pointer), zoom by pinch (two), Ctrl+wheel, buttons and keys.
+    let pointers: StoredValue<Vec<(i32, f64)>> = StoredValue::new(Vec::new());
     let on_pointer_down = move |ev: leptos::ev::PointerEvent| {
         if ev.button() == 0 {
-            drag.set_value(Some(ev.client_x() as f64));
+            pointers.update_value(|p| {
+                p.retain(|q| q.0 != ev.pointer_id());
+                p.push((ev.pointer_id(), ev.client_x() as f64));
+            });
         }
     };
     let on_pointer_move = move |ev: leptos::ev::PointerEvent| {
-        if let Some(x0) = drag.get_value() {
-            let x = ev.client_x() as f64;
-            if (x - x0).abs() >= 4.0 {
-                scale.update(|s| *s = s.pan_by(x - x0, bounds));
-                drag.set_value(Some(x));
+        let x = ev.client_x() as f64;
+        let before = pointers.get_value();
+        let Some(pos) = before.iter().position(|q| q.0 == ev.pointer_id()) else {
+            return;
+        };
+        let mut after = before.clone();
+        after[pos].1 = x;
+        match (before.as_slice(), after.as_slice()) {
+            ([a], [b]) if (b.1 - a.1).abs() >= 4.0 => {
+                scale.update(|s| *s = s.pan_by(b.1 - a.1, bounds));
             }
+            ([_], [_]) => return, // jitter: keep the press position
+            ([a0, a1, ..], [b0, b1, ..]) => {
+                let (d0, d1) = ((a0.1 - a1.1).abs(), (b0.1 - b1.1).abs());
+                if d0 > 1.0 {
+                    let centre = container.get_untracked().map_or(0.0, |el| {
+                        (b0.1 + b1.1) / 2.0 - el.get_bounding_client_rect().left()
+                    });
+                    scale.update(|s| *s = s.zoom_at(d1 / d0, centre, bounds));
+                }
+            }
+            _ => {}
         }
+        pointers.set_value(after);
     };
-    let on_pointer_up = move |_: leptos::ev::PointerEvent| drag.set_value(None);
+    let on_pointer_up = move |ev: leptos::ev::PointerEvent| {
+        pointers.update_value(|p| p.retain(|q| q.0 != ev.pointer_id()));
+    };
     let local_x = move |client_x: f64| {
         container.get_untracked().map_or(client_x, |el| {
             client_x - el.get_bounding_client_rect().left()
@@ -304,6 +322,14 @@ pub fn TimelineRegion() -> impl IntoView {
             }
             "-" | "_" => {
                 zoom(1.0 / ZOOM_STEP);
+                true
+            }
+            "ArrowLeft" => {
+                scale.update(|s| *s = s.pan_by(s.width / 8.0, bounds));
+                true
+            }
+            "ArrowRight" => {
+                scale.update(|s| *s = s.pan_by(-s.width / 8.0, bounds));
                 true
             }
             _ => false,
@@ -424,8 +450,16 @@ pub fn TimelineRegion() -> impl IntoView {
                     height=move || px(markup.with(|m| m.1)).to_string()
                     on:click=on_click
                     on:keydown=on_item_key
-                    inner_html=move || markup.with(|m| m.0.clone())
-                ></svg>
+                >
+                    <g inner_html=move || markup.with(|m| m.0.clone())></g>
+                    <line
+                        class="timeline__asof"
+                        x1=as_of_x
+                        x2=as_of_x
+                        y1="0"
+                        y2=move || px(markup.with(|m| m.1)).to_string()
+                    ></line>
+                </svg>
             </div>
         </section>
     }

@@ -145,13 +145,18 @@ pub fn bench(root: &Path) -> Result<(), String> {
     if rows.is_empty() {
         return Err("the benchmark printed no BENCH line".to_owned());
     }
-    let header: Vec<&str> = rows[0].iter().map(|(k, _)| k.as_str()).collect();
-    println!(
-        "\n| {} |\n|{}",
-        header.join(" | "),
-        "---|".repeat(header.len())
-    );
+    // One table per kind of row (a new header whenever the columns change).
+    let mut last_header: Vec<&str> = Vec::new();
     for row in &rows {
+        let header: Vec<&str> = row.iter().map(|(k, _)| k.as_str()).collect();
+        if header != last_header {
+            println!(
+                "\n| {} |\n|{}",
+                header.join(" | "),
+                "---|".repeat(header.len())
+            );
+            last_header = header;
+        }
         let cells: Vec<&str> = row.iter().map(|(_, v)| v.as_str()).collect();
         println!("| {} |", cells.join(" | "));
     }
