@@ -101,6 +101,11 @@ pub struct Strings {
     pub timeline_help: &'static str,
     pub ongoing: &'static str,
     pub today: &'static str,
+    pub details_dates: &'static str,
+    pub details_coordinator: &'static str,
+    pub details_funding: &'static str,
+    pub details_partners: &'static str,
+    pub details_budget: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -158,6 +163,11 @@ pub const EN: Strings = Strings {
     timeline_help: "Drag or Ctrl + scroll to move and zoom the timeline; the slider sets the date the map shows.",
     ongoing: "ongoing",
     today: "Today",
+    details_dates: "Dates",
+    details_coordinator: "Coordinator",
+    details_funding: "Funding",
+    details_partners: "Partners",
+    details_budget: "Budget",
 };
 
 pub const FR: Strings = Strings {
@@ -215,6 +225,11 @@ pub const FR: Strings = Strings {
     timeline_help: "Glisser ou Ctrl + molette pour déplacer et zoomer la frise ; le curseur règle la date affichée sur la carte.",
     ongoing: "en cours",
     today: "Aujourd’hui",
+    details_dates: "Dates",
+    details_coordinator: "Coordination",
+    details_funding: "Financement",
+    details_partners: "Partenaires",
+    details_budget: "Budget",
 };
 
 #[cfg(test)]
@@ -309,6 +324,11 @@ mod tests {
                 s.timeline_help,
                 s.ongoing,
                 s.today,
+                s.details_dates,
+                s.details_coordinator,
+                s.details_funding,
+                s.details_partners,
+                s.details_budget,
             ];
             for text in all {
                 assert!(!text.trim().is_empty(), "{lang:?} has an empty string");

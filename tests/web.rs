@@ -324,7 +324,12 @@ async fn choosing_a_timeline_item_selects_it_app_wide() {
         .unwrap()
         .unwrap();
     assert_eq!(selected.get_attribute("data-id").as_deref(), Some("crane"));
-    // The map draws CraNE's organisations' links.
+    // The details, the map's arcs and its highlighted markers follow.
+    assert!(text_of(&root, ".details__name").starts_with("CraNE — "));
     assert!(root.query_selector_all(".map__links li").unwrap().length() >= 3);
+    assert!(
+        root.query_selector_all(".map__arc").unwrap().length() >= 2,
+        "arcs from NIJZ to the partners"
+    );
     root.remove();
 }

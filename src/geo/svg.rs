@@ -81,6 +81,8 @@ pub struct MarkerInfo<'a> {
     pub shape: &'a str,
     /// What a screen reader says.
     pub label: &'a str,
+    /// Involved in the current selection (drawn highlighted).
+    pub related: bool,
 }
 
 /// Markers and clusters for a view. Single markers carry `data-id`; clusters carry
@@ -104,6 +106,8 @@ pub fn markers(
                 kind = escape(m.kind),
                 sel = if is_selected {
                     " map__marker--selected"
+                } else if m.related {
+                    " map__marker--related"
                 } else {
                     ""
                 },
@@ -200,18 +204,21 @@ mod tests {
                 kind: "cancer-centre",
                 shape: "M0 0z",
                 label: "Centre Léon Bérard",
+                related: false,
             },
             MarkerInfo {
                 id: "iarc",
                 kind: "international",
                 shape: "M1 1z",
                 label: "IARC <Lyon>",
+                related: false,
             },
             MarkerInfo {
                 id: "ca",
                 kind: "public-agency",
                 shape: "M2 2z",
                 label: "Cancer Australia",
+                related: false,
             },
         ];
         let view = View::world(1000.0, 500.0);

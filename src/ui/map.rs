@@ -263,23 +263,65 @@ pub fn MapRegion() -> impl IntoView {
                 .collect()
         }
     };
+    // The organisations the selection involves: an anchor (the selected organisation, a
+    // project's coordinator, a relation's first end) and the others, by marker index.
+    let focus = {
+        let atlas = atlas.clone();
+        let index_of = index_of.clone();
+        Memo::new(move |_| -> (Option<usize>, Vec<usize>) {
+            let Some(id) = selection.0.get() else {
+                return (None, Vec::new());
+            };
+            let day = as_of.0.get();
+            let partners_of = |x: &str| -> Vec<String> {
+                network::partners(&atlas, x, |r| r.span.active_on(day))
+                    .into_iter()
+                    .map(|p| p.organisation.to_owned())
+                    .collect()
+            };
+            let mut ids: Vec<String> = if index_of.contains_key(&id) {
+                std::iter::once(id.clone())
+                    .chain(partners_of(&id))
+                    .collect()
+            } else if let Some(p) = atlas.projects.iter().find(|p| p.id == id) {
+                p.coordinator
+                    .iter()
+                    .cloned()
+                    .chain(partners_of(&id))
+                    .collect()
+            } else if let Some(r) = atlas.relations.iter().find(|r| r.id == id) {
+                vec![r.from.clone(), r.to.clone()]
+            } else if let Some(e) = atlas.events.iter().find(|e| e.id == id) {
+                e.related
+                    .iter()
+                    .flat_map(|x| {
+                        if index_of.contains_key(x) {
+                            vec![x.clone()]
+                        } else {
+                            partners_of(x)
+                        }
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let mut seen = std::collections::BTreeSet::new();
+            ids.retain(|x| seen.insert(x.clone()));
+            let mut indices = ids.iter().filter_map(|x| index_of.get(x).copied());
+            (indices.next(), indices.collect())
+        })
+    };
     let arcs_svg = {
         let points = points.clone();
-        let index_of = index_of.clone();
-        let partners = partners.clone();
         move || {
             let v = view.get();
-            let Some(id) = selection.0.get() else {
-                return String::new();
-            };
-            let Some(&from) = index_of.get(&id) else {
-                return String::new();
-            };
-            let targets: Vec<(f64, f64)> = partners()
-                .into_iter()
-                .filter_map(|(org, _)| index_of.get(&org).map(|&i| v.to_screen(points[i])))
-                .collect();
-            geo::svg::arcs(v.to_screen(points[from]), targets)
+            focus.with(|(anchor, others)| match anchor {
+                Some(a) => geo::svg::arcs(
+                    v.to_screen(points[*a]),
+                    others.iter().map(|&i| v.to_screen(points[i])),
+                ),
+                None => String::new(),
+            })
         }
     };
 
@@ -324,11 +366,13 @@ pub fn MapRegion() -> impl IntoView {
                 let info: Vec<geo::svg::MarkerInfo> = orgs
                     .iter()
                     .zip(labels.iter())
-                    .map(|(o, label)| geo::svg::MarkerInfo {
+                    .enumerate()
+                    .map(|(i, (o, label))| geo::svg::MarkerInfo {
                         id: &o.id,
                         kind: o.kind.key(),
                         shape: marker_path(o.kind),
                         label,
+                        related: focus.with(|(a, others)| *a == Some(i) || others.contains(&i)),
                     })
                     .collect();
                 geo::svg::markers(
