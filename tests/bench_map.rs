@@ -63,6 +63,22 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[i.min(sorted.len() - 1)]
 }
 
+/// Prints one `BENCH` line (read by `cargo xtask bench`): the case, its fields and the
+/// p50/p95/max of the samples in milliseconds.
+fn report(bench: &str, case: &str, fields: &str, mut samples: Vec<f64>) {
+    samples.sort_by(f64::total_cmp);
+    web_sys::console::log_1(
+        &format!(
+            "BENCH {bench} {case} {fields} steps={} p50_ms={:.2} p95_ms={:.2} max_ms={:.2}",
+            samples.len(),
+            percentile(&samples, 0.5),
+            percentile(&samples, 0.95),
+            samples[samples.len() - 1]
+        )
+        .into(),
+    );
+}
+
 async fn bench(name: &str, data: Dataset) {
     let document = web_sys::window().unwrap().document().unwrap();
     let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
@@ -105,16 +121,11 @@ async fn bench(name: &str, data: Dataset) {
         .unwrap()
         .length();
     assert!(markers > 0);
-    samples.sort_by(f64::total_cmp);
-    web_sys::console::log_1(
-        &format!(
-            "BENCH map-zoom-step {name} organisations={organisations} steps={} p50_ms={:.2} p95_ms={:.2} max_ms={:.2}",
-            samples.len(),
-            percentile(&samples, 0.5),
-            percentile(&samples, 0.95),
-            samples[samples.len() - 1]
-        )
-        .into(),
+    report(
+        "map-zoom-step",
+        name,
+        &format!("organisations={organisations}"),
+        samples,
     );
     container.remove();
 }
@@ -189,16 +200,11 @@ async fn bench_date_change(name: &str, data: Dataset) {
         leptos::task::tick().await;
         samples.push(performance.now() - started);
     }
-    samples.sort_by(f64::total_cmp);
-    web_sys::console::log_1(
-        &format!(
-            "BENCH date-change {name} organisations={organisations} events={events} steps={} p50_ms={:.2} p95_ms={:.2} max_ms={:.2}",
-            samples.len(),
-            percentile(&samples, 0.5),
-            percentile(&samples, 0.95),
-            samples[samples.len() - 1]
-        )
-        .into(),
+    report(
+        "date-change",
+        name,
+        &format!("organisations={organisations} events={events}"),
+        samples,
     );
     container.remove();
 }
