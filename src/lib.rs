@@ -5,6 +5,7 @@
 //! `geo`, `time`, `filter`); `ui/` only turns state into DOM.
 
 pub mod data;
+pub mod filter;
 pub mod geo;
 pub mod i18n;
 pub mod lanes;
