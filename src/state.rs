@@ -177,25 +177,12 @@ impl UrlState {
 mod tests {
     use super::*;
 
-    /// A small deterministic generator for the property tests.
-    struct Lcg(u64);
+    use crate::testing::Lcg;
 
-    impl Lcg {
-        fn next(&mut self) -> u64 {
-            self.0 = self
-                .0
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            self.0 >> 33
-        }
-        fn below(&mut self, n: u64) -> u64 {
-            self.next() % n
-        }
-        fn text(&mut self, alphabet: &[char], max: u64) -> String {
-            (0..self.below(max) + 1)
-                .map(|_| alphabet[self.below(alphabet.len() as u64) as usize])
-                .collect()
-        }
+    fn text(rng: &mut Lcg, alphabet: &[char], max: u64) -> String {
+        (0..rng.below(max) + 1)
+            .map(|_| alphabet[rng.below(alphabet.len() as u64) as usize])
+            .collect()
     }
 
     fn random_state(rng: &mut Lcg) -> UrlState {
@@ -203,13 +190,13 @@ mod tests {
         let any_chars: Vec<char> = "aéà &=?%+#/ç\u{202f}Œ😀x\"'<>".chars().collect();
         UrlState {
             lang: [None, Some(Lang::En), Some(Lang::Fr)][rng.below(3) as usize],
-            selection: (rng.below(2) == 0).then(|| rng.text(&id_chars, 30)),
+            selection: (rng.below(2) == 0).then(|| text(rng, &id_chars, 30)),
             as_of: (rng.below(2) == 0).then(|| {
                 crate::model::date::day_number(1000 + rng.below(1999) as i32, 1, 1)
                     + rng.below(365) as i32
             }),
             search: (rng.below(2) == 0)
-                .then(|| rng.text(&any_chars, 20))
+                .then(|| text(rng, &any_chars, 20))
                 .filter(|s| !s.trim().is_empty()),
             map: (rng.below(2) == 0).then(|| {
                 // States as the app keeps them: already at the URL's precision.
@@ -238,7 +225,7 @@ mod tests {
         let mut rng = Lcg(9);
         let chars: Vec<char> = "ab=&%?+1-.,é😀 zZ9lselqdatemap".chars().collect();
         for _ in 0..10_000 {
-            let _ = UrlState::from_query(&rng.text(&chars, 60));
+            let _ = UrlState::from_query(&text(&mut rng, &chars, 60));
         }
         let (state, ignored) =
             UrlState::from_query("?lang=de&sel=<b>&date=2023-13-01&map=1,2&zoom=3&q=%ZZ&q2");

@@ -5,6 +5,7 @@
 
 use cancer_atlas::i18n::Lang;
 use cancer_atlas::model::{Confidence, Dataset, OrgKind, Organisation, Provenance, Text};
+use cancer_atlas::testing::Lcg;
 use cancer_atlas::ui::map::MapRegion;
 use cancer_atlas::{Atlas, Locale, Selection};
 use leptos::prelude::*;
@@ -14,28 +15,15 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A small deterministic generator (64-bit LCG), so every run measures the same data.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> f64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
 /// The real dataset plus `extra` synthetic organisations, two thirds of them in Europe.
 fn dataset_with(extra: usize) -> Dataset {
     let mut data = cancer_atlas::data::embedded().unwrap();
     let mut rng = Lcg(42);
     for i in 0..extra {
-        let (lon, lat) = if rng.next() < 0.66 {
-            (-10.0 + rng.next() * 40.0, 36.0 + rng.next() * 24.0)
+        let (lon, lat) = if rng.unit() < 0.66 {
+            (-10.0 + rng.unit() * 40.0, 36.0 + rng.unit() * 24.0)
         } else {
-            (-180.0 + rng.next() * 360.0, -55.0 + rng.next() * 125.0)
+            (-180.0 + rng.unit() * 360.0, -55.0 + rng.unit() * 125.0)
         };
         let kind = OrgKind::ALL[i % OrgKind::ALL.len()];
         data.organisations.push(Organisation {
@@ -152,7 +140,7 @@ fn dataset_with_items(extra: usize) -> Dataset {
     let mut data = dataset_with(extra);
     let mut rng = Lcg(7);
     for i in 0..extra {
-        let day = PartialDate::day(1990, 1, 1).first_day() + (rng.next() * 40.0 * 365.0) as i32;
+        let day = PartialDate::day(1990, 1, 1).first_day() + (rng.unit() * 40.0 * 365.0) as i32;
         data.events.push(Event {
             id: format!("synthetic-event-{i}"),
             kind: EventKind::Meeting,
