@@ -27,7 +27,7 @@ pub fn Footer() -> impl IntoView {
                 <h2 id="footer-sources">{move || locale.strings().footer_sources}</h2>
                 <p>{move || locale.strings().footer_sources_text}</p>
                 <h3 class="site-footer__subtitle">{move || locale.strings().footer_dataset}</h3>
-                <ul class="site-footer__counts">{counts}</ul>
+                <ul class="site-footer__counts inline-list">{counts}</ul>
             </section>
             <section class="site-footer__part" aria-labelledby="footer-about">
                 <h2 id="footer-about">{move || locale.strings().footer_about}</h2>

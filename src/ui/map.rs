@@ -598,7 +598,7 @@ pub fn MapRegion() -> impl IntoView {
             </div>
             <div class="map__legend">
                 <h3>{move || locale.strings().legend_title}</h3>
-                <ul>
+                <ul class="inline-list">
                     {legend}
                     <li><span class="map__legend-swatch" aria-hidden="true"></span>{move || locale.strings().legend_member_country}</li>
                 </ul>
