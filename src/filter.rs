@@ -1,7 +1,10 @@
-//! Search that forgives accents and case ("leon berard" finds Centre Léon Bérard), over
-//! names, acronyms and cities in both languages. Pure: no leptos.
+//! Finding and narrowing: search that forgives accents and case ("leon berard" finds
+//! Centre Léon Bérard) over names, acronyms and cities in both languages, and the facets
+//! (programme, organisation kind, country, relation kind) that filter the map, the
+//! timeline and the table together. Pure: no leptos.
 
-use crate::model::Dataset;
+use crate::model::{Dataset, OrgKind, RelationKind};
+use std::collections::BTreeSet;
 
 /// Lower-case, without diacritics, punctuation turned into spaces, spaces collapsed.
 pub fn normalize(text: &str) -> String {
@@ -104,6 +107,334 @@ pub fn search(data: &Dataset, query: &str) -> Vec<Hit> {
     hits
 }
 
+/// The facets a visitor has ticked. Within a group any ticked value matches (OR); across
+/// groups every group must match (AND). An empty group does not filter.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facets {
+    /// Programme ids (`prog-g7`...).
+    pub programmes: BTreeSet<String>,
+    pub kinds: BTreeSet<OrgKind>,
+    /// Country codes (`FR`...).
+    pub countries: BTreeSet<String>,
+    pub relation_kinds: BTreeSet<RelationKind>,
+}
+
+impl Facets {
+    pub fn is_empty(&self) -> bool {
+        self.count() == 0
+    }
+
+    /// How many values are ticked, over all groups.
+    pub fn count(&self) -> usize {
+        self.programmes.len() + self.kinds.len() + self.countries.len() + self.relation_kinds.len()
+    }
+}
+
+/// Which records pass the facets, by position in their dataset list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Visible {
+    pub organisations: Vec<bool>,
+    pub relations: Vec<bool>,
+    pub projects: Vec<bool>,
+    pub events: Vec<bool>,
+}
+
+impl Visible {
+    /// Whether the record with this id passes (true for ids that facets do not cover, such
+    /// as programmes).
+    pub fn contains(&self, data: &Dataset, id: &str) -> bool {
+        fn at<'a>(
+            mut ids: impl Iterator<Item = &'a String>,
+            id: &str,
+            flags: &[bool],
+        ) -> Option<bool> {
+            ids.position(|x| x == id).map(|i| flags[i])
+        }
+        at(
+            data.organisations.iter().map(|o| &o.id),
+            id,
+            &self.organisations,
+        )
+        .or_else(|| at(data.relations.iter().map(|r| &r.id), id, &self.relations))
+        .or_else(|| at(data.projects.iter().map(|p| &p.id), id, &self.projects))
+        .or_else(|| at(data.events.iter().map(|e| &e.id), id, &self.events))
+        .unwrap_or(true)
+    }
+}
+
+/// Which programmes each record belongs to, worked out once per dataset.
+///
+/// A programme holds its hub, the projects that list it, every relation that touches the
+/// hub or one of those projects, the organisations at the other end of those relations,
+/// and the events that involve any of them.
+#[derive(Clone, Debug)]
+pub struct Index {
+    /// Programme ids, in dataset order.
+    pub programmes: Vec<String>,
+    /// Per organisation, relation, project and event: the programmes (positions in
+    /// `programmes`) it belongs to, as a bit set.
+    org_programmes: Vec<u64>,
+    relation_programmes: Vec<u64>,
+    project_programmes: Vec<u64>,
+    event_programmes: Vec<u64>,
+    /// Per organisation: the relations touching it.
+    org_relations: Vec<Vec<usize>>,
+    /// Per project: the organisations linked to it (coordinator and relations).
+    project_orgs: Vec<Vec<usize>>,
+    /// Per project: the relations touching it.
+    project_relations: Vec<Vec<usize>>,
+}
+
+impl Index {
+    pub fn new(data: &Dataset) -> Index {
+        let org_at = |id: &str| data.organisations.iter().position(|o| o.id == id);
+        let project_at = |id: &str| data.projects.iter().position(|p| p.id == id);
+        // Programme bits of every id that anchors a programme (hubs and projects).
+        let mut anchor_bits: std::collections::BTreeMap<&str, u64> = Default::default();
+        for (i, prog) in data.programmes.iter().enumerate().take(64) {
+            *anchor_bits.entry(&prog.hub).or_default() |= 1 << i;
+        }
+        let mut project_programmes = Vec::with_capacity(data.projects.len());
+        for p in &data.projects {
+            let bits = data
+                .programmes
+                .iter()
+                .enumerate()
+                .take(64)
+                .filter(|(_, prog)| p.programmes.contains(&prog.id))
+                .fold(0u64, |b, (i, _)| b | 1 << i);
+            *anchor_bits.entry(&p.id).or_default() |= bits;
+            project_programmes.push(bits);
+        }
+        // Hubs that are projects belong to their programme too.
+        for (j, p) in data.projects.iter().enumerate() {
+            project_programmes[j] |= anchor_bits.get(p.id.as_str()).copied().unwrap_or(0);
+        }
+        let bits_of = |id: &str| anchor_bits.get(id).copied().unwrap_or(0);
+        let mut org_programmes: Vec<u64> =
+            data.organisations.iter().map(|o| bits_of(&o.id)).collect();
+        let mut org_relations = vec![Vec::new(); data.organisations.len()];
+        let mut project_orgs = vec![Vec::new(); data.projects.len()];
+        let mut project_relations = vec![Vec::new(); data.projects.len()];
+        let mut relation_programmes = Vec::with_capacity(data.relations.len());
+        for (k, r) in data.relations.iter().enumerate() {
+            let bits = bits_of(&r.from) | bits_of(&r.to);
+            relation_programmes.push(bits);
+            let (from_org, to_org) = (org_at(&r.from), org_at(&r.to));
+            for o in [from_org, to_org].into_iter().flatten() {
+                org_programmes[o] |= bits;
+                org_relations[o].push(k);
+            }
+            for (end, other) in [(&r.from, to_org), (&r.to, from_org)] {
+                if let Some(p) = project_at(end) {
+                    project_relations[p].push(k);
+                    project_orgs[p].extend(other);
+                }
+            }
+        }
+        for (j, p) in data.projects.iter().enumerate() {
+            project_orgs[j].extend(p.coordinator.as_deref().and_then(org_at));
+        }
+        let event_programmes = data
+            .events
+            .iter()
+            .map(|e| e.related.iter().fold(0, |b, id| b | bits_of(id)))
+            .collect();
+        Index {
+            programmes: data.programmes.iter().map(|p| p.id.clone()).collect(),
+            org_programmes,
+            relation_programmes,
+            project_programmes,
+            event_programmes,
+            org_relations,
+            project_orgs,
+            project_relations,
+        }
+    }
+
+    /// The programme bit set of a list of programme ids (unknown ids match nothing).
+    fn programme_bits(&self, ids: &BTreeSet<String>) -> u64 {
+        self.programmes
+            .iter()
+            .enumerate()
+            .take(64)
+            .filter(|(_, id)| ids.contains(*id))
+            .fold(0, |b, (i, _)| b | 1 << i)
+    }
+
+    /// The programmes (ids) an organisation, project, relation or event belongs to.
+    pub fn programmes_of(&self, data: &Dataset, id: &str) -> Vec<&str> {
+        let bits = data
+            .organisations
+            .iter()
+            .position(|o| o.id == id)
+            .map(|i| self.org_programmes[i])
+            .or_else(|| {
+                data.projects
+                    .iter()
+                    .position(|p| p.id == id)
+                    .map(|i| self.project_programmes[i])
+            })
+            .or_else(|| {
+                data.relations
+                    .iter()
+                    .position(|r| r.id == id)
+                    .map(|i| self.relation_programmes[i])
+            })
+            .or_else(|| {
+                data.events
+                    .iter()
+                    .position(|e| e.id == id)
+                    .map(|i| self.event_programmes[i])
+            })
+            .unwrap_or(0);
+        self.programmes
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i < 64 && bits & 1 << i != 0)
+            .map(|(_, id)| id.as_str())
+            .collect()
+    }
+
+    /// Which records pass `facets`.
+    pub fn apply(&self, data: &Dataset, facets: &Facets) -> Visible {
+        let progs = self.programme_bits(&facets.programmes);
+        let in_progs = |bits: u64| facets.programmes.is_empty() || bits & progs != 0;
+        let kind_ok = |k: RelationKind| {
+            facets.relation_kinds.is_empty() || facets.relation_kinds.contains(&k)
+        };
+        let place_ok = |o: usize| {
+            let org = &data.organisations[o];
+            (facets.kinds.is_empty() || facets.kinds.contains(&org.kind))
+                && (facets.countries.is_empty() || facets.countries.contains(&org.country))
+        };
+        let place_filtered = !facets.kinds.is_empty() || !facets.countries.is_empty();
+        let org_at = |id: &str| data.organisations.iter().position(|o| o.id == id);
+
+        let relations: Vec<bool> = data
+            .relations
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                kind_ok(r.kind)
+                    && in_progs(self.relation_programmes[k])
+                    && (!place_filtered
+                        || [org_at(&r.from), org_at(&r.to)]
+                            .into_iter()
+                            .flatten()
+                            .any(place_ok))
+            })
+            .collect();
+        let organisations: Vec<bool> = (0..data.organisations.len())
+            .map(|o| {
+                place_ok(o)
+                    && in_progs(self.org_programmes[o])
+                    && (facets.relation_kinds.is_empty()
+                        || self.org_relations[o].iter().any(|&k| relations[k]))
+            })
+            .collect();
+        let projects: Vec<bool> = (0..data.projects.len())
+            .map(|j| {
+                in_progs(self.project_programmes[j])
+                    && (!place_filtered || self.project_orgs[j].iter().any(|&o| organisations[o]))
+                    && (facets.relation_kinds.is_empty()
+                        || self.project_relations[j].iter().any(|&k| relations[k]))
+            })
+            .collect();
+        let narrowed = place_filtered || !facets.relation_kinds.is_empty();
+        let events = data
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                in_progs(self.event_programmes[i])
+                    && (!narrowed
+                        || e.related.iter().any(|id| {
+                            org_at(id).map(|o| organisations[o]).unwrap_or_else(|| {
+                                data.projects
+                                    .iter()
+                                    .position(|p| &p.id == id)
+                                    .is_some_and(|j| projects[j])
+                            })
+                        }))
+            })
+            .collect();
+        Visible {
+            organisations,
+            relations,
+            projects,
+            events,
+        }
+    }
+}
+
+/// How many organisations (relations, for relation kinds) each facet value would show,
+/// given the other groups' ticks: the usual faceted-search count, so a visitor sees what
+/// ticking a value would leave.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FacetCounts {
+    pub programmes: Vec<(String, usize)>,
+    pub kinds: Vec<(OrgKind, usize)>,
+    pub countries: Vec<(String, usize)>,
+    pub relation_kinds: Vec<(RelationKind, usize)>,
+}
+
+fn count(flags: &[bool]) -> usize {
+    flags.iter().filter(|&&f| f).count()
+}
+
+impl Index {
+    /// Counts for every value present in the dataset (kinds and relation kinds that no
+    /// record uses are left out).
+    pub fn counts(&self, data: &Dataset, facets: &Facets) -> FacetCounts {
+        let with = |change: &dyn Fn(&mut Facets)| {
+            let mut f = facets.clone();
+            change(&mut f);
+            self.apply(data, &f)
+        };
+        let programmes = self
+            .programmes
+            .iter()
+            .map(|p| {
+                let v = with(&|f| f.programmes = BTreeSet::from([p.clone()]));
+                (p.clone(), count(&v.organisations))
+            })
+            .collect();
+        let kinds = OrgKind::ALL
+            .into_iter()
+            .filter(|k| data.organisations.iter().any(|o| o.kind == *k))
+            .map(|k| {
+                let v = with(&|f| f.kinds = BTreeSet::from([k]));
+                (k, count(&v.organisations))
+            })
+            .collect();
+        let mut codes: Vec<&String> = data.organisations.iter().map(|o| &o.country).collect();
+        codes.sort();
+        codes.dedup();
+        let countries = codes
+            .into_iter()
+            .map(|c| {
+                let v = with(&|f| f.countries = BTreeSet::from([c.clone()]));
+                (c.clone(), count(&v.organisations))
+            })
+            .collect();
+        let relation_kinds = RelationKind::ALL
+            .into_iter()
+            .filter(|k| data.relations.iter().any(|r| r.kind == *k))
+            .map(|k| {
+                let v = with(&|f| f.relation_kinds = BTreeSet::from([k]));
+                (k, count(&v.relations))
+            })
+            .collect();
+        FacetCounts {
+            programmes,
+            kinds,
+            countries,
+            relation_kinds,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,5 +487,145 @@ mod tests {
         );
         assert!(ids("crane").contains(&"crane".to_owned()), "projects too");
         assert!(ids("zzzz").is_empty());
+    }
+
+    fn facets(f: impl FnOnce(&mut Facets)) -> Facets {
+        let mut x = Facets::default();
+        f(&mut x);
+        x
+    }
+
+    #[test]
+    fn no_facet_shows_everything() {
+        let data = crate::data::embedded().unwrap();
+        let v = Index::new(&data).apply(&data, &Facets::default());
+        assert!(v.organisations.iter().all(|&x| x));
+        assert!(v.relations.iter().all(|&x| x));
+        assert!(v.projects.iter().all(|&x| x));
+        assert!(v.events.iter().all(|&x| x));
+    }
+
+    #[test]
+    fn programme_facet_keeps_its_members_projects_and_events() {
+        let data = crate::data::embedded().unwrap();
+        let index = Index::new(&data);
+        let v = index.apply(
+            &data,
+            &facets(|f| {
+                f.programmes.insert("prog-g7".into());
+            }),
+        );
+        let shown = |id: &str| v.contains(&data, id);
+        assert!(
+            shown("inca") && shown("nci") && shown("iarc"),
+            "members and observer"
+        );
+        assert!(
+            !shown("centre-leon-berard"),
+            "a French centre is not in G7 Cancer"
+        );
+        assert!(shown("g7-cancer") && !shown("crane"));
+        assert!(shown("ev-g7-launch") && !shown("ev-fnclcc-founded"));
+        assert_eq!(
+            index.programmes_of(&data, "crane"),
+            ["prog-unicancer", "prog-eu"]
+        );
+        assert_eq!(index.programmes_of(&data, "ipaac"), ["prog-eu"]);
+        assert!(index
+            .programmes_of(&data, "unicancer")
+            .contains(&"prog-unicancer"));
+    }
+
+    #[test]
+    fn groups_combine_with_and_values_with_or() {
+        let data = crate::data::embedded().unwrap();
+        let index = Index::new(&data);
+        let fr = facets(|f| {
+            f.countries.insert("FR".into());
+        });
+        let fr_centres = facets(|f| {
+            f.countries.insert("FR".into());
+            f.kinds.insert(OrgKind::CancerCentre);
+        });
+        let fr_or_it = facets(|f| {
+            f.countries.insert("FR".into());
+            f.countries.insert("IT".into());
+        });
+        let n = |f: &Facets| count(&index.apply(&data, f).organisations);
+        assert!(n(&fr_centres) < n(&fr), "AND across groups narrows");
+        assert!(n(&fr_or_it) > n(&fr), "OR within a group widens");
+        assert!(
+            n(&fr_centres) >= 18,
+            "the 18 French comprehensive cancer centres"
+        );
+        // Every organisation shown really has the ticked kind and country.
+        let v = index.apply(&data, &fr_centres);
+        for (o, shown) in data.organisations.iter().zip(&v.organisations) {
+            assert_eq!(
+                *shown,
+                o.country == "FR" && o.kind == OrgKind::CancerCentre,
+                "{}",
+                o.id
+            );
+        }
+    }
+
+    #[test]
+    fn relation_kind_facet_narrows_organisations_to_those_with_such_a_link() {
+        let data = crate::data::embedded().unwrap();
+        let index = Index::new(&data);
+        let coord = facets(|f| {
+            f.relation_kinds.insert(RelationKind::Coordinates);
+        });
+        let v = index.apply(&data, &coord);
+        for (r, shown) in data.relations.iter().zip(&v.relations) {
+            assert_eq!(*shown, r.kind == RelationKind::Coordinates);
+        }
+        for (i, o) in data.organisations.iter().enumerate() {
+            let has = data
+                .relations
+                .iter()
+                .any(|r| r.kind == RelationKind::Coordinates && (r.from == o.id || r.to == o.id));
+            assert_eq!(v.organisations[i], has, "{}", o.id);
+        }
+    }
+
+    #[test]
+    fn facet_counts_match_what_ticking_the_value_shows() {
+        let data = crate::data::embedded().unwrap();
+        let index = Index::new(&data);
+        let base = facets(|f| {
+            f.programmes.insert("prog-unicancer".into());
+        });
+        let counts = index.counts(&data, &base);
+        // Counts in a group ignore that group's own ticks...
+        for (prog, n) in &counts.programmes {
+            let v = index.apply(
+                &data,
+                &facets(|f| {
+                    f.programmes.insert(prog.clone());
+                }),
+            );
+            assert_eq!(*n, count(&v.organisations), "{prog}");
+        }
+        // ...but respect the other groups'.
+        for (kind, n) in &counts.kinds {
+            let mut f = base.clone();
+            f.kinds.insert(*kind);
+            assert_eq!(*n, count(&index.apply(&data, &f).organisations), "{kind:?}");
+        }
+        let fr = counts.countries.iter().find(|(c, _)| c == "FR").unwrap().1;
+        assert!(fr >= 19, "Unicancer and its centres: {fr}");
+        let total: usize = counts.kinds.iter().map(|(_, n)| n).sum();
+        assert_eq!(
+            total,
+            count(&index.apply(&data, &base).organisations),
+            "kinds partition"
+        );
+        for (kind, n) in &counts.relation_kinds {
+            let mut f = base.clone();
+            f.relation_kinds.insert(*kind);
+            assert_eq!(*n, count(&index.apply(&data, &f).relations), "{kind:?}");
+        }
     }
 }

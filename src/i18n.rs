@@ -106,6 +106,52 @@ pub struct Strings {
     pub details_funding: &'static str,
     pub details_partners: &'static str,
     pub details_budget: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub search_none: &'static str,
+    pub search_help: &'static str,
+    pub filters_title: &'static str,
+    pub filters_clear: &'static str,
+    pub facet_programme: &'static str,
+    pub facet_kind: &'static str,
+    pub facet_country: &'static str,
+    pub facet_relation: &'static str,
+    pub facet_counts_note: &'static str,
+    pub view_label: &'static str,
+    pub view_map: &'static str,
+    pub view_table: &'static str,
+    pub table_title: &'static str,
+    pub table_tabs_label: &'static str,
+    pub table_empty: &'static str,
+    pub table_sort_hint: &'static str,
+    pub export_title: &'static str,
+    pub export_csv: &'static str,
+    pub export_json: &'static str,
+    pub export_svg: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub copy_failed: &'static str,
+    pub notice_ignored: &'static str,
+    pub notice_unknown_record: &'static str,
+    pub dismiss: &'static str,
+    pub programmes_nav: &'static str,
+    pub details_other_name: &'static str,
+    pub details_relations: &'static str,
+    pub details_figures: &'static str,
+    pub details_conflicts: &'static str,
+    pub conflict_seed: &'static str,
+    pub conflict_other: &'static str,
+    pub conflict_resolution: &'static str,
+    pub details_members: &'static str,
+    pub details_projects: &'static str,
+    pub details_events: &'static str,
+    pub details_involves: &'static str,
+    pub details_programmes: &'static str,
+    pub details_close: &'static str,
+    pub details_quote: &'static str,
+    pub details_status: &'static str,
+    pub date_about: &'static str,
+    pub undated: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -168,6 +214,52 @@ pub const EN: Strings = Strings {
     details_funding: "Funding",
     details_partners: "Partners",
     details_budget: "Budget",
+    search_label: "Search organisations and projects",
+    search_placeholder: "Name, acronym or city",
+    search_none: "No organisation or project matches.",
+    search_help: "Up and down arrows move through the results, Enter selects, Escape closes.",
+    filters_title: "Filters",
+    filters_clear: "Clear all filters",
+    facet_programme: "Programme",
+    facet_kind: "Kind of organisation",
+    facet_country: "Country",
+    facet_relation: "Kind of relation",
+    facet_counts_note: "Counts are organisations (relations for kinds of relation) that ticking the value would show.",
+    view_label: "View",
+    view_map: "Map",
+    view_table: "Table",
+    table_title: "Table",
+    table_tabs_label: "Records",
+    table_empty: "Nothing matches these filters.",
+    table_sort_hint: "Column headers sort the table.",
+    export_title: "Export",
+    export_csv: "This table (CSV)",
+    export_json: "All filtered records (JSON)",
+    export_svg: "The map (SVG)",
+    copy_link: "Copy link",
+    link_copied: "Link copied.",
+    copy_failed: "Copying is not allowed here; select and copy this link:",
+    notice_ignored: "Part of this link was not understood and has been ignored:",
+    notice_unknown_record: "no record with this id",
+    dismiss: "Dismiss",
+    programmes_nav: "Programmes",
+    details_other_name: "In English",
+    details_relations: "Relations",
+    details_figures: "Key figures",
+    details_conflicts: "Where sources differ",
+    conflict_seed: "The source page says",
+    conflict_other: "Another source says",
+    conflict_resolution: "What the atlas shows",
+    details_members: "Members and partners",
+    details_projects: "Projects",
+    details_events: "Events",
+    details_involves: "Involves",
+    details_programmes: "Programmes",
+    details_close: "Close details",
+    details_quote: "Quoted from",
+    details_status: "Status",
+    date_about: "c.",
+    undated: "undated",
 };
 
 pub const FR: Strings = Strings {
@@ -230,6 +322,52 @@ pub const FR: Strings = Strings {
     details_funding: "Financement",
     details_partners: "Partenaires",
     details_budget: "Budget",
+    search_label: "Rechercher une organisation ou un projet",
+    search_placeholder: "Nom, sigle ou ville",
+    search_none: "Aucune organisation ni aucun projet ne correspond.",
+    search_help: "Flèches haut et bas pour parcourir les résultats, Entrée pour choisir, Échap pour fermer.",
+    filters_title: "Filtres",
+    filters_clear: "Effacer tous les filtres",
+    facet_programme: "Programme",
+    facet_kind: "Type d’organisation",
+    facet_country: "Pays",
+    facet_relation: "Type de relation",
+    facet_counts_note: "Les nombres indiquent les organisations (les relations pour les types de relation) qu’afficherait la case cochée.",
+    view_label: "Affichage",
+    view_map: "Carte",
+    view_table: "Tableau",
+    table_title: "Tableau",
+    table_tabs_label: "Fiches",
+    table_empty: "Rien ne correspond à ces filtres.",
+    table_sort_hint: "Les en-têtes de colonne trient le tableau.",
+    export_title: "Exporter",
+    export_csv: "Ce tableau (CSV)",
+    export_json: "Toutes les fiches filtrées (JSON)",
+    export_svg: "La carte (SVG)",
+    copy_link: "Copier le lien",
+    link_copied: "Lien copié.",
+    copy_failed: "La copie n’est pas permise ici ; sélectionnez et copiez ce lien :",
+    notice_ignored: "Une partie de ce lien n’a pas été comprise et a été ignorée :",
+    notice_unknown_record: "aucune fiche ne porte cet identifiant",
+    dismiss: "Fermer",
+    programmes_nav: "Programmes",
+    details_other_name: "En français",
+    details_relations: "Relations",
+    details_figures: "Chiffres clés",
+    details_conflicts: "Où les sources divergent",
+    conflict_seed: "La page source dit",
+    conflict_other: "Une autre source dit",
+    conflict_resolution: "Ce que montre l’atlas",
+    details_members: "Membres et partenaires",
+    details_projects: "Projets",
+    details_events: "Événements",
+    details_involves: "Concerne",
+    details_programmes: "Programmes",
+    details_close: "Fermer les détails",
+    details_quote: "Cité de",
+    details_status: "Statut",
+    date_about: "vers",
+    undated: "non daté",
 };
 
 #[cfg(test)]
@@ -329,6 +467,52 @@ mod tests {
                 s.details_funding,
                 s.details_partners,
                 s.details_budget,
+                s.search_label,
+                s.search_placeholder,
+                s.search_none,
+                s.search_help,
+                s.filters_title,
+                s.filters_clear,
+                s.facet_programme,
+                s.facet_kind,
+                s.facet_country,
+                s.facet_relation,
+                s.facet_counts_note,
+                s.view_label,
+                s.view_map,
+                s.view_table,
+                s.table_title,
+                s.table_tabs_label,
+                s.table_empty,
+                s.table_sort_hint,
+                s.export_title,
+                s.export_csv,
+                s.export_json,
+                s.export_svg,
+                s.copy_link,
+                s.link_copied,
+                s.copy_failed,
+                s.notice_ignored,
+                s.notice_unknown_record,
+                s.dismiss,
+                s.programmes_nav,
+                s.details_other_name,
+                s.details_relations,
+                s.details_figures,
+                s.details_conflicts,
+                s.conflict_seed,
+                s.conflict_other,
+                s.conflict_resolution,
+                s.details_members,
+                s.details_projects,
+                s.details_events,
+                s.details_involves,
+                s.details_programmes,
+                s.details_close,
+                s.details_quote,
+                s.details_status,
+                s.date_about,
+                s.undated,
             ];
             for text in all {
                 assert!(!text.trim().is_empty(), "{lang:?} has an empty string");
@@ -343,7 +527,7 @@ mod tests {
     }
 }
 
-use crate::model::{Confidence, OrgKind, RelationKind};
+use crate::model::{Confidence, EventKind, OrgKind, PartialDate, ProjectKind, RelationKind};
 
 impl Lang {
     /// A number as this language writes it (French: narrow no-break space thousands).
@@ -377,6 +561,158 @@ impl Lang {
     pub fn relations(self, n: usize) -> String {
         let word = if n == 1 { "relation" } else { "relations" };
         format!("{} {word}", self.number(n))
+    }
+
+    /// A month's name, 1-based ("May" / "mai").
+    pub fn month(self, month: u8) -> &'static str {
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        const FR: [&str; 12] = [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ];
+        let i = usize::from(month.clamp(1, 12) - 1);
+        match self {
+            Lang::En => EN[i],
+            Lang::Fr => FR[i],
+        }
+    }
+
+    /// A date at its own precision: "9 May 2023", "May 2023", "2023"; "c. 2015" when the
+    /// sources hedge it. French writes the first of the month "1er".
+    pub fn date(self, d: PartialDate) -> String {
+        let mut out = String::new();
+        if d.uncertain {
+            out.push_str(self.strings().date_about);
+            out.push(' ');
+        }
+        if let (Some(day), Some(_)) = (d.day, d.month) {
+            out.push_str(&day.to_string());
+            if day == 1 && self == Lang::Fr {
+                out.push_str("er");
+            }
+            out.push(' ');
+        }
+        if let Some(m) = d.month {
+            out.push_str(self.month(m));
+            out.push(' ');
+        }
+        out.push_str(&d.year.to_string());
+        out
+    }
+
+    /// A span: "2022 – 2024", "since May 2023" for open ends.
+    pub fn span(self, span: crate::model::Span) -> String {
+        let t = self.strings();
+        match (span.start, span.end) {
+            (Some(s), Some(e)) if s == e => self.date(s),
+            (Some(s), Some(e)) => format!("{} – {}", self.date(s), self.date(e)),
+            (Some(s), None) => format!("{} – ({})", self.date(s), t.ongoing),
+            (None, Some(e)) => format!("… – {}", self.date(e)),
+            (None, None) => t.undated.to_owned(),
+        }
+    }
+
+    /// A confidence level in a word or two, for badges and table cells.
+    pub fn confidence_short(self, c: Confidence) -> &'static str {
+        use Confidence::*;
+        match (self, c) {
+            (Lang::En, Confirmed) => "Confirmed",
+            (Lang::Fr, Confirmed) => "Confirmé",
+            (Lang::En, PartlyConfirmed) => "Partly confirmed",
+            (Lang::Fr, PartlyConfirmed) => "Confirmé en partie",
+            (Lang::En, Seed) => "Source page only",
+            (Lang::Fr, Seed) => "Page source seule",
+            (Lang::En, Unconfirmed) => "Unconfirmed",
+            (Lang::Fr, Unconfirmed) => "Non confirmé",
+            (Lang::En, Disputed) => "Disputed",
+            (Lang::Fr, Disputed) => "Discuté",
+            (Lang::En, Corrected) => "Corrected",
+            (Lang::Fr, Corrected) => "Corrigé",
+        }
+    }
+
+    pub fn project_kind(self, kind: ProjectKind) -> &'static str {
+        use ProjectKind::*;
+        match (self, kind) {
+            (Lang::En, Alliance) => "Alliance",
+            (Lang::Fr, Alliance) => "Alliance",
+            (Lang::En, WorkingGroup) => "Working group",
+            (Lang::Fr, WorkingGroup) => "Groupe de travail",
+            (Lang::En, Plan) => "Plan",
+            (Lang::Fr, Plan) => "Plan",
+            (Lang::En, Mission) => "Mission",
+            (Lang::Fr, Mission) => "Mission",
+            (Lang::En, JointAction) => "Joint action",
+            (Lang::Fr, JointAction) => "Action conjointe",
+            (Lang::En, ResearchProject) => "Research project",
+            (Lang::Fr, ResearchProject) => "Projet de recherche",
+            (Lang::En, DataProgramme) => "Data programme",
+            (Lang::Fr, DataProgramme) => "Programme de données",
+            (Lang::En, SupportAction) => "Support action",
+            (Lang::Fr, SupportAction) => "Action de soutien",
+        }
+    }
+
+    pub fn event_kind(self, kind: EventKind) -> &'static str {
+        use EventKind::*;
+        match (self, kind) {
+            (Lang::En, Launch) => "Launch",
+            (Lang::Fr, Launch) => "Lancement",
+            (Lang::En, End) => "End",
+            (Lang::Fr, End) => "Fin",
+            (Lang::En, Meeting) => "Meeting",
+            (Lang::Fr, Meeting) => "Réunion",
+            (Lang::En, Publication) => "Publication",
+            (Lang::Fr, Publication) => "Publication",
+            (Lang::En, Membership) => "Membership",
+            (Lang::Fr, Membership) => "Adhésion",
+            (Lang::En, Decision) => "Decision",
+            (Lang::Fr, Decision) => "Décision",
+        }
+    }
+
+    /// "3 results" / "3 résultats".
+    pub fn results(self, n: usize) -> String {
+        let word = match (self, n == 1) {
+            (Lang::En, true) => "result",
+            (Lang::En, false) => "results",
+            (Lang::Fr, true) => "résultat",
+            (Lang::Fr, false) => "résultats",
+        };
+        format!("{} {word}", self.number(n))
+    }
+
+    /// "Filters (2)" when some are ticked.
+    pub fn filters_summary(self, ticked: usize) -> String {
+        let t = self.strings();
+        if ticked == 0 {
+            t.filters_title.to_owned()
+        } else {
+            format!("{} ({})", t.filters_title, self.number(ticked))
+        }
     }
 
     /// How sure the atlas is, in words.
@@ -485,6 +821,24 @@ mod format_tests {
     }
 
     #[test]
+    fn dates_are_written_at_their_precision_in_each_language() {
+        let d = |t: &str| PartialDate::parse(t).unwrap();
+        assert_eq!(Lang::En.date(d("2023-05-09")), "9 May 2023");
+        assert_eq!(Lang::Fr.date(d("2023-05-09")), "9 mai 2023");
+        assert_eq!(Lang::Fr.date(d("2024-10-01")), "1er octobre 2024");
+        assert_eq!(Lang::En.date(d("2022-10")), "October 2022");
+        assert_eq!(Lang::Fr.date(d("2015")), "2015");
+        assert_eq!(Lang::En.date(d("2015?")), "c. 2015");
+        assert_eq!(Lang::Fr.date(d("2015?")), "vers 2015");
+        let open = crate::model::Span::new(Some(d("2012")), None);
+        assert_eq!(Lang::Fr.span(open), "2012 – (en cours)");
+        assert_eq!(
+            Lang::En.span(crate::model::Span::new(None, None)),
+            "undated"
+        );
+    }
+
+    #[test]
     fn every_kind_has_a_label_in_both_languages() {
         for lang in Lang::ALL {
             for kind in OrgKind::ALL {
@@ -495,6 +849,12 @@ mod format_tests {
             }
             for kind in RelationKind::ALL {
                 assert!(!lang.relation_kind(kind).is_empty());
+            }
+            for kind in ProjectKind::ALL {
+                assert!(!lang.project_kind(kind).is_empty());
+            }
+            for kind in EventKind::ALL {
+                assert!(!lang.event_kind(kind).is_empty());
             }
         }
         assert_ne!(

@@ -222,39 +222,7 @@ pub fn snapshot(data: &Dataset, day: Day) -> Snapshot {
 
 /// A day written out: "9 May 2023" / "9 mai 2023".
 pub fn long_date(day: Day, lang: Lang) -> String {
-    let d = PartialDate::from_day(day);
-    let month = d.month.unwrap_or(1);
-    let name = match lang {
-        Lang::En => [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
-        Lang::Fr => [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ],
-    }[usize::from(month - 1)];
-    format!("{} {name} {}", d.day.unwrap_or(1), d.year)
+    lang.date(PartialDate::from_day(day))
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ pub mod model;
 pub mod network;
 pub mod panic_banner;
 pub mod state;
+pub mod table;
 pub mod testing;
 pub mod time;
 pub mod ui;

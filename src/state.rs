@@ -2,8 +2,19 @@
 //! knows the URL keys. Parsing is total: unknown keys and malformed values are dropped and
 //! reported, never a panic. Pure: no leptos, no web-sys.
 
+use crate::filter::Facets;
 use crate::i18n::Lang;
-use crate::model::{Day, PartialDate};
+use crate::model::{Day, OrgKind, PartialDate, RelationKind};
+use crate::table::{Sort, Tab};
+use std::collections::BTreeSet;
+
+/// What the main region shows: the map, or the table (its accessible alternative).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    #[default]
+    Map,
+    Table,
+}
 
 /// Everything the URL carries. `None` means "the default" (browser language, today...).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -15,6 +26,10 @@ pub struct UrlState {
     pub search: Option<String>,
     /// Map centre (map units, rounded to 0.1) and zoom (rounded to 0.01).
     pub map: Option<(f64, f64, f64)>,
+    pub facets: Facets,
+    pub mode: Mode,
+    pub tab: Tab,
+    pub sort: Option<Sort>,
 }
 
 /// What could not be read from a URL, for a discreet notice.
@@ -88,6 +103,26 @@ fn round_to(value: f64, decimals: i32) -> f64 {
     (value * scale).round() / scale
 }
 
+/// A comma-separated list of ids (programmes, country codes); None if any is malformed.
+fn id_list(value: &str) -> Option<BTreeSet<String>> {
+    value
+        .split(',')
+        .map(|id| is_id(id).then(|| id.to_owned()))
+        .collect()
+}
+
+/// A comma-separated list of known keys; None if any is unknown.
+fn key_list<T: Copy + Ord>(
+    value: &str,
+    all: &[T],
+    key: fn(&T) -> &'static str,
+) -> Option<BTreeSet<T>> {
+    value
+        .split(',')
+        .map(|k| all.iter().find(|x| key(x) == k).copied())
+        .collect()
+}
+
 impl UrlState {
     /// The query string, without the leading `?`; keys in a fixed order.
     pub fn to_query(&self) -> String {
@@ -103,6 +138,42 @@ impl UrlState {
         }
         if let Some(q) = &self.search {
             parts.push(format!("q={}", encode(q)));
+        }
+        let list = |parts: &mut Vec<String>, key: &str, values: Vec<&str>| {
+            if !values.is_empty() {
+                let encoded: Vec<String> = values.into_iter().map(encode).collect();
+                parts.push(format!("{key}={}", encoded.join(",")));
+            }
+        };
+        let f = &self.facets;
+        list(
+            &mut parts,
+            "prog",
+            f.programmes.iter().map(String::as_str).collect(),
+        );
+        list(
+            &mut parts,
+            "kind",
+            f.kinds.iter().map(|k| k.key()).collect(),
+        );
+        list(
+            &mut parts,
+            "country",
+            f.countries.iter().map(String::as_str).collect(),
+        );
+        list(
+            &mut parts,
+            "rel",
+            f.relation_kinds.iter().map(|k| k.key()).collect(),
+        );
+        if self.mode == Mode::Table {
+            parts.push("view=table".to_owned());
+        }
+        if self.tab != Tab::default() {
+            parts.push(format!("tab={}", self.tab.key()));
+        }
+        if let Some(sort) = &self.sort {
+            parts.push(format!("sort={}", sort.key()));
         }
         if let Some((x, y, z)) = self.map {
             parts.push(format!(
@@ -165,6 +236,32 @@ impl UrlState {
                         _ => bad(&mut ignored),
                     }
                 }
+                "prog" | "country" => match id_list(&value) {
+                    Some(ids) if key == "prog" => state.facets.programmes = ids,
+                    Some(ids) => state.facets.countries = ids,
+                    None => bad(&mut ignored),
+                },
+                "kind" => match key_list(&value, &OrgKind::ALL, |k| k.key()) {
+                    Some(kinds) => state.facets.kinds = kinds,
+                    None => bad(&mut ignored),
+                },
+                "rel" => match key_list(&value, &RelationKind::ALL, |k| k.key()) {
+                    Some(kinds) => state.facets.relation_kinds = kinds,
+                    None => bad(&mut ignored),
+                },
+                "view" => match value.as_str() {
+                    "map" => state.mode = Mode::Map,
+                    "table" => state.mode = Mode::Table,
+                    _ => bad(&mut ignored),
+                },
+                "tab" => match Tab::from_key(&value) {
+                    Some(tab) => state.tab = tab,
+                    None => bad(&mut ignored),
+                },
+                "sort" => match Sort::parse(&value) {
+                    Some(sort) => state.sort = Some(sort),
+                    None => bad(&mut ignored),
+                },
                 "sel" | "q" => bad(&mut ignored),
                 _ => ignored.push(Ignored::UnknownKey(key.chars().take(40).collect())),
             }
@@ -198,6 +295,27 @@ mod tests {
             search: (rng.below(2) == 0)
                 .then(|| text(rng, &any_chars, 20))
                 .filter(|s| !s.trim().is_empty()),
+            facets: {
+                let mut f = crate::filter::Facets::default();
+                for _ in 0..rng.below(3) {
+                    f.programmes.insert(text(rng, &id_chars, 12));
+                    f.countries.insert(text(rng, &id_chars, 3));
+                    f.kinds.insert(OrgKind::ALL[rng.below(7) as usize]);
+                    f.relation_kinds
+                        .insert(RelationKind::ALL[rng.below(22) as usize]);
+                }
+                f
+            },
+            mode: [Mode::Map, Mode::Table][rng.below(2) as usize],
+            tab: Tab::ALL[rng.below(4) as usize],
+            sort: (rng.below(2) == 0).then(|| {
+                let tab = Tab::ALL[rng.below(4) as usize];
+                let cols = tab.columns();
+                Sort {
+                    column: cols[rng.below(cols.len() as u64) as usize].0.to_owned(),
+                    descending: rng.below(2) == 0,
+                }
+            }),
             map: (rng.below(2) == 0).then(|| {
                 // States as the app keeps them: already at the URL's precision.
                 let x = round_to((rng.below(5000) as f64 - 2500.0) / 10.0, 1);
@@ -231,6 +349,19 @@ mod tests {
             UrlState::from_query("?lang=de&sel=<b>&date=2023-13-01&map=1,2&zoom=3&q=%ZZ&q2");
         assert_eq!(state, UrlState::default());
         assert_eq!(ignored.len(), 7, "{ignored:?}");
+        let (state, ignored) = UrlState::from_query(
+            "kind=cancer-centre,spaceship&rel=member-of&view=globe&tab=people&sort=-height&prog=a b",
+        );
+        assert_eq!(
+            state.facets.relation_kinds.len(),
+            1,
+            "the good parameter stays"
+        );
+        assert!(
+            state.facets.kinds.is_empty(),
+            "a list with an unknown value is dropped whole"
+        );
+        assert_eq!(ignored.len(), 5, "{ignored:?}");
     }
 
     #[test]
@@ -242,5 +373,12 @@ mod tests {
         assert_eq!(state.selection.as_deref(), Some("crane"));
         assert_eq!(state.as_of, Some(PartialDate::day(2023, 5, 9).first_day()));
         assert_eq!(state.search.as_deref(), Some("léon bérard"));
+        let (state, _) =
+            UrlState::from_query("prog=prog-g7,prog-eu&kind=cancer-centre&country=FR&view=table&tab=relations&sort=-start");
+        assert_eq!(state.facets.programmes.len(), 2);
+        assert!(state.facets.kinds.contains(&OrgKind::CancerCentre));
+        assert!(state.facets.countries.contains("FR"));
+        assert_eq!((state.mode, state.tab), (Mode::Table, Tab::Relations));
+        assert_eq!(state.sort.map(|s| s.key()), Some("-start".to_owned()));
     }
 }

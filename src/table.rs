@@ -1,0 +1,684 @@
+//! The table view's content: rows for organisations, relations, projects and events under
+//! the current filters and search, sortable by any column, and the same rows as CSV and
+//! JSON for export (with confidence and sources). Pure: no leptos.
+
+use crate::filter::{self, Visible};
+use crate::i18n::Lang;
+use crate::lanes::short_name;
+use crate::model::{Confidence, Dataset, PartialDate, Provenance, Span};
+use std::cmp::Ordering;
+use std::fmt::Write as _;
+
+/// Which records the table lists.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Tab {
+    #[default]
+    Organisations,
+    Relations,
+    Projects,
+    Events,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 4] = [
+        Tab::Organisations,
+        Tab::Relations,
+        Tab::Projects,
+        Tab::Events,
+    ];
+
+    /// The URL and file-name key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Tab::Organisations => "organisations",
+            Tab::Relations => "relations",
+            Tab::Projects => "projects",
+            Tab::Events => "events",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Tab> {
+        Tab::ALL.into_iter().find(|t| t.key() == key)
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Tab::Organisations, _) => "Organisations",
+            (Tab::Relations, _) => "Relations",
+            (Tab::Projects, Lang::En) => "Projects",
+            (Tab::Projects, Lang::Fr) => "Projets",
+            (Tab::Events, Lang::En) => "Events",
+            (Tab::Events, Lang::Fr) => "Événements",
+        }
+    }
+
+    /// The columns' keys (used in the URL's `sort`) and their headers in each language.
+    pub fn columns(self) -> &'static [(&'static str, &'static str, &'static str)] {
+        match self {
+            Tab::Organisations => &[
+                ("name", "Name", "Nom"),
+                ("kind", "Kind", "Type"),
+                ("city", "City", "Ville"),
+                ("country", "Country", "Pays"),
+                ("links", "Relations", "Relations"),
+                ("confidence", "Confidence", "Fiabilité"),
+            ],
+            Tab::Relations => &[
+                ("from", "From", "De"),
+                ("kind", "Relation", "Relation"),
+                ("to", "To", "Vers"),
+                ("start", "Start", "Début"),
+                ("end", "End", "Fin"),
+                ("confidence", "Confidence", "Fiabilité"),
+            ],
+            Tab::Projects => &[
+                ("name", "Name", "Nom"),
+                ("kind", "Kind", "Type"),
+                ("coordinator", "Coordinator", "Coordination"),
+                ("start", "Start", "Début"),
+                ("end", "End", "Fin"),
+                ("confidence", "Confidence", "Fiabilité"),
+            ],
+            Tab::Events => &[
+                ("date", "Date", "Date"),
+                ("event", "Event", "Événement"),
+                ("kind", "Kind", "Type"),
+                ("place", "Place", "Lieu"),
+                ("confidence", "Confidence", "Fiabilité"),
+            ],
+        }
+    }
+}
+
+/// A column to sort by, and the direction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sort {
+    pub column: String,
+    pub descending: bool,
+}
+
+impl Sort {
+    /// `name` or `-name` (descending).
+    pub fn key(&self) -> String {
+        format!("{}{}", if self.descending { "-" } else { "" }, self.column)
+    }
+
+    pub fn parse(text: &str) -> Option<Sort> {
+        let (descending, column) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let known = Tab::ALL
+            .iter()
+            .any(|t| t.columns().iter().any(|c| c.0 == column));
+        known.then(|| Sort {
+            column: column.to_owned(),
+            descending,
+        })
+    }
+}
+
+/// How a cell sorts: text without accents or case, or a number (days, counts).
+#[derive(Clone, Debug, PartialEq, PartialOrd)]
+pub enum Key {
+    Number(f64),
+    Text(String),
+    /// Empty cells sort last in either direction.
+    Missing,
+}
+
+/// One cell: what it shows, how it sorts, and the record it links to, if any.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cell {
+    pub text: String,
+    pub key: Key,
+    pub link: Option<String>,
+    /// A machine-readable date for `<time datetime>`.
+    pub datetime: Option<String>,
+}
+
+impl Cell {
+    fn text(text: impl Into<String>) -> Cell {
+        let text = text.into();
+        let key = if text.is_empty() {
+            Key::Missing
+        } else {
+            Key::Text(filter::normalize(&text))
+        };
+        Cell {
+            text,
+            key,
+            link: None,
+            datetime: None,
+        }
+    }
+
+    fn link(text: impl Into<String>, id: &str) -> Cell {
+        Cell {
+            link: Some(id.to_owned()),
+            ..Cell::text(text)
+        }
+    }
+
+    fn date(date: Option<PartialDate>, lang: Lang, last: bool) -> Cell {
+        match date {
+            Some(d) => Cell {
+                text: lang.date(d),
+                key: Key::Number(f64::from(if last { d.last_day() } else { d.first_day() })),
+                link: None,
+                datetime: Some(d.iso().trim_end_matches('?').to_owned()),
+            },
+            None => Cell::text(""),
+        }
+    }
+
+    fn confidence(c: Confidence, lang: Lang) -> Cell {
+        Cell {
+            key: Key::Number(c as u8 as f64),
+            ..Cell::text(lang.confidence_short(c))
+        }
+    }
+}
+
+/// One record as a table row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row<'a> {
+    pub id: &'a str,
+    pub cells: Vec<Cell>,
+    pub provenance: &'a Provenance,
+}
+
+fn country_name(data: &Dataset, code: &str, lang: Lang) -> String {
+    data.countries
+        .iter()
+        .find(|c| c.code == code)
+        .map_or_else(|| code.to_owned(), |c| c.name.get(lang).to_owned())
+}
+
+/// Text a search matches against, in both languages, normalized.
+fn haystack(texts: &[&str]) -> String {
+    filter::normalize(&texts.join(" "))
+}
+
+fn display_name(
+    name: &crate::model::Text,
+    acronym: Option<&crate::model::Text>,
+    lang: Lang,
+) -> String {
+    match acronym {
+        Some(a) if a.get(lang) != name.get(lang) => format!("{} ({})", name.get(lang), a.get(lang)),
+        _ => name.get(lang).to_owned(),
+    }
+}
+
+/// The rows of `tab` that pass the facets and the search, in dataset order.
+pub fn rows<'a>(
+    data: &'a Dataset,
+    tab: Tab,
+    visible: &Visible,
+    query: &str,
+    lang: Lang,
+) -> Vec<Row<'a>> {
+    let q = filter::normalize(query);
+    let found = |texts: &[&str]| q.is_empty() || filter::matches(&q, &haystack(texts));
+    let name_texts = |id: &str| -> Vec<String> {
+        [Lang::En, Lang::Fr]
+            .into_iter()
+            .map(|l| short_name(data, id, l))
+            .chain(
+                data.organisations
+                    .iter()
+                    .find(|o| o.id == id)
+                    .map(|o| format!("{} {}", o.name.en, o.name.fr)),
+            )
+            .collect()
+    };
+    let mut out = Vec::new();
+    match tab {
+        Tab::Organisations => {
+            for (o, _) in data
+                .organisations
+                .iter()
+                .zip(&visible.organisations)
+                .filter(|x| *x.1)
+            {
+                let acr = o.acronym.as_ref();
+                let texts = [
+                    o.name.en.as_str(),
+                    &o.name.fr,
+                    acr.map_or("", |a| &a.en),
+                    acr.map_or("", |a| &a.fr),
+                    &o.city.en,
+                    &o.city.fr,
+                ];
+                if !found(&texts) {
+                    continue;
+                }
+                let links = data
+                    .relations
+                    .iter()
+                    .filter(|r| r.from == o.id || r.to == o.id)
+                    .count();
+                out.push(Row {
+                    id: &o.id,
+                    cells: vec![
+                        Cell::link(display_name(&o.name, acr, lang), &o.id),
+                        Cell::text(lang.org_kind(o.kind)),
+                        Cell::text(o.city.get(lang)),
+                        Cell::text(country_name(data, &o.country, lang)),
+                        Cell {
+                            key: Key::Number(links as f64),
+                            ..Cell::text(lang.number(links))
+                        },
+                        Cell::confidence(o.provenance.confidence, lang),
+                    ],
+                    provenance: &o.provenance,
+                });
+            }
+        }
+        Tab::Relations => {
+            for (r, _) in data
+                .relations
+                .iter()
+                .zip(&visible.relations)
+                .filter(|x| *x.1)
+            {
+                let mut texts = name_texts(&r.from);
+                texts.extend(name_texts(&r.to));
+                let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+                if !found(&texts) {
+                    continue;
+                }
+                out.push(Row {
+                    id: &r.id,
+                    cells: vec![
+                        Cell::link(short_name(data, &r.from, lang), &r.from),
+                        Cell::link(lang.relation_kind(r.kind), &r.id),
+                        Cell::link(short_name(data, &r.to, lang), &r.to),
+                        Cell::date(r.span.start, lang, false),
+                        Cell::date(r.span.end, lang, true),
+                        Cell::confidence(r.provenance.confidence, lang),
+                    ],
+                    provenance: &r.provenance,
+                });
+            }
+        }
+        Tab::Projects => {
+            for (p, _) in data.projects.iter().zip(&visible.projects).filter(|x| *x.1) {
+                let acr = p.acronym.as_ref();
+                let texts = [
+                    p.name.en.as_str(),
+                    &p.name.fr,
+                    acr.map_or("", |a| &a.en),
+                    acr.map_or("", |a| &a.fr),
+                ];
+                if !found(&texts) {
+                    continue;
+                }
+                let coordinator = match &p.coordinator {
+                    Some(c) => Cell::link(short_name(data, c, lang), c),
+                    None => Cell::text(""),
+                };
+                out.push(Row {
+                    id: &p.id,
+                    cells: vec![
+                        Cell::link(display_name(&p.name, acr, lang), &p.id),
+                        Cell::text(lang.project_kind(p.kind)),
+                        coordinator,
+                        Cell::date(p.span.start, lang, false),
+                        Cell::date(p.span.end, lang, true),
+                        Cell::confidence(p.provenance.confidence, lang),
+                    ],
+                    provenance: &p.provenance,
+                });
+            }
+        }
+        Tab::Events => {
+            for (e, _) in data.events.iter().zip(&visible.events).filter(|x| *x.1) {
+                let place = e.place.as_ref();
+                let texts = [
+                    e.label.en.as_str(),
+                    &e.label.fr,
+                    place.map_or("", |p| &p.en),
+                    place.map_or("", |p| &p.fr),
+                ];
+                if !found(&texts) {
+                    continue;
+                }
+                out.push(Row {
+                    id: &e.id,
+                    cells: vec![
+                        Cell::date(e.date, lang, false),
+                        Cell::link(e.label.get(lang), &e.id),
+                        Cell::text(lang.event_kind(e.kind)),
+                        Cell::text(place.map_or("", |p| p.get(lang))),
+                        Cell::confidence(e.provenance.confidence, lang),
+                    ],
+                    provenance: &e.provenance,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn compare(a: &Key, b: &Key) -> Ordering {
+    match (a, b) {
+        (Key::Number(x), Key::Number(y)) => x.total_cmp(y),
+        (Key::Text(x), Key::Text(y)) => x.cmp(y),
+        (Key::Missing, Key::Missing) => Ordering::Equal,
+        (Key::Missing, _) => Ordering::Greater,
+        (_, Key::Missing) => Ordering::Less,
+        (Key::Number(_), Key::Text(_)) => Ordering::Less,
+        (Key::Text(_), Key::Number(_)) => Ordering::Greater,
+    }
+}
+
+/// Sorts rows by a column of `tab` (stable: ties keep dataset order; empty cells last).
+/// An unknown column leaves the order as it is.
+pub fn sort(rows: &mut [Row], tab: Tab, by: &Sort) {
+    let Some(col) = tab.columns().iter().position(|c| c.0 == by.column) else {
+        return;
+    };
+    rows.sort_by(|a, b| {
+        let (ka, kb) = (&a.cells[col].key, &b.cells[col].key);
+        match (ka, kb) {
+            (Key::Missing, _) | (_, Key::Missing) => compare(ka, kb),
+            _ if by.descending => compare(kb, ka),
+            _ => compare(ka, kb),
+        }
+    });
+}
+
+/// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180). Fields that
+/// a spreadsheet would run as a formula get a leading apostrophe.
+fn csv_field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@']) && !text.starts_with("- ") {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// Titles and addresses of a provenance's sources.
+fn sources_of<'a>(
+    data: &'a Dataset,
+    p: &'a Provenance,
+) -> impl Iterator<Item = &'a crate::model::Source> {
+    p.sources
+        .iter()
+        .filter_map(|id| data.sources.iter().find(|s| &s.id == id))
+}
+
+/// The rows as CSV (UTF-8 with a byte-order mark, so spreadsheets read accents), with
+/// the record id, confidence, note and sources after the visible columns.
+pub fn to_csv(data: &Dataset, tab: Tab, rows: &[Row], lang: Lang) -> String {
+    let mut out = String::from("\u{feff}id");
+    for (_, en, fr) in tab.columns() {
+        out.push(',');
+        out.push_str(&csv_field(if lang == Lang::En { en } else { fr }));
+    }
+    out.push_str(match lang {
+        Lang::En => ",confidence_key,note,sources,source_urls\r\n",
+        Lang::Fr => ",code_fiabilite,note,sources,adresses_sources\r\n",
+    });
+    for row in rows {
+        out.push_str(&csv_field(row.id));
+        for cell in &row.cells {
+            out.push(',');
+            out.push_str(&csv_field(&cell.text));
+        }
+        let p = row.provenance;
+        let titles: Vec<String> = sources_of(data, p)
+            .map(|s| format!("{} ({})", s.title, s.publisher))
+            .collect();
+        let urls: Vec<&str> = sources_of(data, p)
+            .filter_map(|s| s.url.as_deref())
+            .collect();
+        let _ = write!(
+            out,
+            ",{},{},{},{}\r\n",
+            p.confidence.key(),
+            csv_field(p.note.as_ref().map_or("", |n| n.get(lang))),
+            csv_field(&titles.join(" | ")),
+            csv_field(&urls.join(" "))
+        );
+    }
+    out
+}
+
+/// A JSON string literal.
+pub fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Every tab's rows under the same filters and search, as one JSON document: per record
+/// its id, the visible columns (by key), confidence, note and sources.
+pub fn to_json(data: &Dataset, visible: &Visible, query: &str, lang: Lang, link: &str) -> String {
+    let mut out = format!(
+        "{{\n  \"atlas\": \"Cancer Cooperation Atlas\",\n  \"lang\": \"{}\",\n  \"view\": {},\n",
+        lang.tag(),
+        json_string(link)
+    );
+    for (t, tab) in Tab::ALL.into_iter().enumerate() {
+        let _ = write!(out, "  \"{}\": [", tab.key());
+        for (i, row) in rows(data, tab, visible, query, lang).iter().enumerate() {
+            out.push_str(if i == 0 { "\n    {" } else { ",\n    {" });
+            let _ = write!(out, "\"id\": {}", json_string(row.id));
+            for ((key, _, _), cell) in tab.columns().iter().zip(&row.cells) {
+                let value = cell.datetime.as_deref().unwrap_or(&cell.text);
+                let _ = write!(out, ", \"{key}\": {}", json_string(value));
+            }
+            let p = row.provenance;
+            let _ = write!(out, ", \"confidence_key\": \"{}\"", p.confidence.key());
+            if let Some(n) = &p.note {
+                let _ = write!(out, ", \"note\": {}", json_string(n.get(lang)));
+            }
+            out.push_str(", \"sources\": [");
+            for (k, s) in sources_of(data, p).enumerate() {
+                let _ = write!(
+                    out,
+                    "{}{{\"title\": {}, \"publisher\": {}, \"url\": {}}}",
+                    if k == 0 { "" } else { ", " },
+                    json_string(&s.title),
+                    json_string(&s.publisher),
+                    s.url.as_deref().map_or("null".to_owned(), json_string)
+                );
+            }
+            out.push_str("]}");
+        }
+        out.push_str(if t + 1 == Tab::ALL.len() {
+            "\n  ]\n"
+        } else {
+            "\n  ],\n"
+        });
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// A span written for a table or a list, in a language.
+pub fn span_text(span: Span, lang: Lang) -> String {
+    lang.span(span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::filter::{Facets, Index};
+
+    fn all(data: &Dataset) -> Visible {
+        Index::new(data).apply(data, &Facets::default())
+    }
+
+    #[test]
+    fn every_tab_lists_every_record_without_filters() {
+        let data = crate::data::embedded().unwrap();
+        let v = all(&data);
+        let n = |tab| rows(&data, tab, &v, "", Lang::En).len();
+        assert_eq!(n(Tab::Organisations), data.organisations.len());
+        assert_eq!(n(Tab::Relations), data.relations.len());
+        assert_eq!(n(Tab::Projects), data.projects.len());
+        assert_eq!(n(Tab::Events), data.events.len());
+        for tab in Tab::ALL {
+            assert_eq!(Tab::from_key(tab.key()), Some(tab));
+            for row in rows(&data, tab, &v, "", Lang::Fr) {
+                assert_eq!(row.cells.len(), tab.columns().len(), "{}", row.id);
+            }
+        }
+    }
+
+    #[test]
+    fn the_search_narrows_rows_in_either_language() {
+        let data = crate::data::embedded().unwrap();
+        let v = all(&data);
+        let ids = |tab, q| {
+            rows(&data, tab, &v, q, Lang::En)
+                .iter()
+                .map(|r| r.id.to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            ids(Tab::Organisations, "leon berard"),
+            ["centre-leon-berard"]
+        );
+        assert!(ids(Tab::Organisations, "geneve").contains(&"who".to_owned()));
+        let hope = ids(Tab::Relations, "hope");
+        assert!(hope.contains(&"rel-024".to_owned()), "{hope:?}");
+        assert!(ids(Tab::Projects, "crane").contains(&"crane".to_owned()));
+    }
+
+    #[test]
+    fn sorting_by_a_column_in_both_directions() {
+        let data = crate::data::embedded().unwrap();
+        let v = all(&data);
+        let mut list = rows(&data, Tab::Projects, &v, "", Lang::En);
+        let by = |col: &str, descending| Sort {
+            column: col.into(),
+            descending,
+        };
+        sort(&mut list, Tab::Projects, &by("start", false));
+        let starts: Vec<&Key> = list.iter().map(|r| &r.cells[3].key).collect();
+        for w in starts.windows(2) {
+            assert_ne!(compare(w[0], w[1]), Ordering::Greater, "{w:?}");
+        }
+        assert_eq!(list[0].id, "epaac", "the oldest joint action first");
+        sort(&mut list, Tab::Projects, &by("name", true));
+        let names: Vec<&str> = list.iter().map(|r| r.cells[0].text.as_str()).collect();
+        for w in names.windows(2) {
+            assert!(filter::normalize(w[0]) >= filter::normalize(w[1]), "{w:?}");
+        }
+        // Accents and case do not change the order ("Île" sorts with I, not after Z).
+        let mut orgs = rows(&data, Tab::Organisations, &v, "", Lang::Fr);
+        sort(&mut orgs, Tab::Organisations, &by("name", false));
+        let keys: Vec<String> = orgs
+            .iter()
+            .map(|r| filter::normalize(&r.cells[0].text))
+            .collect();
+        assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
+        assert_eq!(Sort::parse("-start"), Some(by("start", true)));
+        assert_eq!(Sort::parse("nonsense"), None);
+    }
+
+    #[test]
+    fn empty_cells_sort_last_in_both_directions() {
+        let data = crate::data::embedded().unwrap();
+        let v = all(&data);
+        for descending in [false, true] {
+            let mut list = rows(&data, Tab::Relations, &v, "", Lang::En);
+            sort(
+                &mut list,
+                Tab::Relations,
+                &Sort {
+                    column: "end".into(),
+                    descending,
+                },
+            );
+            let first_missing = list
+                .iter()
+                .position(|r| r.cells[4].key == Key::Missing)
+                .unwrap();
+            assert!(list[first_missing..]
+                .iter()
+                .all(|r| r.cells[4].key == Key::Missing));
+        }
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_quoting_and_carries_sources() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        let data = crate::data::embedded().unwrap();
+        let v = all(&data);
+        let list = rows(&data, Tab::Projects, &v, "crane", Lang::Fr);
+        let csv = to_csv(&data, Tab::Projects, &list, Lang::Fr);
+        let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+        assert!(lines[0].starts_with("\u{feff}id,Nom,Type,Coordination,Début,Fin,Fiabilité"));
+        assert_eq!(lines.len(), 1 + list.len());
+        assert!(
+            lines[1].starts_with("crane,CraNE") || lines[1].contains("CraNE"),
+            "{}",
+            lines[1]
+        );
+        assert!(
+            lines[1].contains("https://"),
+            "source addresses: {}",
+            lines[1]
+        );
+        assert!(
+            lines[1].contains(",confirmed,")
+                || lines[1].contains(",seed,")
+                || lines[1].contains(",corrected,")
+        );
+    }
+
+    #[test]
+    fn json_export_is_valid_and_complete() {
+        let data = crate::data::embedded().unwrap();
+        let index = Index::new(&data);
+        let mut facets = Facets::default();
+        facets.programmes.insert("prog-g7".into());
+        let v = index.apply(&data, &facets);
+        let text = to_json(&data, &v, "", Lang::En, "https://example.org/?prog=prog-g7");
+        let doc: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        let orgs = doc["organisations"].as_array().unwrap();
+        assert_eq!(orgs.len(), v.organisations.iter().filter(|&&x| x).count());
+        let inca = orgs.iter().find(|o| o["id"] == "inca").unwrap();
+        assert!(inca["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["title"].is_string()));
+        assert!(inca["confidence_key"].is_string());
+        assert_eq!(doc["view"], "https://example.org/?prog=prog-g7");
+        assert!(doc["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["date"] == "2023-05-09"));
+        assert_eq!(json_string("a\"b\\c\n\u{1}"), "\"a\\\"b\\\\c\\n\\u0001\"");
+    }
+}
