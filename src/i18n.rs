@@ -152,6 +152,12 @@ pub struct Strings {
     pub details_status: &'static str,
     pub date_about: &'static str,
     pub undated: &'static str,
+    pub details_grant: &'static str,
+    pub details_programme: &'static str,
+    pub details_hub: &'static str,
+    pub details_from: &'static str,
+    pub details_to: &'static str,
+    pub details_relation: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -260,6 +266,12 @@ pub const EN: Strings = Strings {
     details_status: "Status",
     date_about: "c.",
     undated: "undated",
+    details_grant: "Grant",
+    details_programme: "Programme",
+    details_hub: "At its centre",
+    details_from: "From",
+    details_to: "To",
+    details_relation: "Relation",
 };
 
 pub const FR: Strings = Strings {
@@ -368,6 +380,12 @@ pub const FR: Strings = Strings {
     details_status: "Statut",
     date_about: "vers",
     undated: "non daté",
+    details_grant: "Convention de subvention",
+    details_programme: "Programme",
+    details_hub: "Au centre",
+    details_from: "De",
+    details_to: "Vers",
+    details_relation: "Relation",
 };
 
 #[cfg(test)]
@@ -513,6 +531,12 @@ mod tests {
                 s.details_status,
                 s.date_about,
                 s.undated,
+                s.details_grant,
+                s.details_programme,
+                s.details_hub,
+                s.details_from,
+                s.details_to,
+                s.details_relation,
             ];
             for text in all {
                 assert!(!text.trim().is_empty(), "{lang:?} has an empty string");

@@ -18,10 +18,13 @@ pub mod testing;
 pub mod time;
 pub mod ui;
 
+use filter::{Facets, Index, Visible};
 use i18n::{Lang, Strings};
 use leptos::prelude::*;
 use model::Dataset;
+use state::{Mode, UrlState};
 use std::sync::Arc;
+use table::{Sort, Tab};
 
 /// The interface language, shared by every component through context.
 #[derive(Clone, Copy)]
@@ -59,6 +62,86 @@ pub struct AsOf(pub RwSignal<model::Day>);
 /// The as-of day provided by [`App`].
 pub fn use_as_of() -> AsOf {
     expect_context::<AsOf>()
+}
+
+/// How the visitor narrows and arranges what they see: facets, search, map or table, the
+/// table's tab and sort, the map's framing, and the notice about a link's ignored parts.
+/// Everything here (with the language, selection and date) is mirrored in the URL.
+#[derive(Clone, Copy)]
+pub struct Explore {
+    pub facets: RwSignal<Facets>,
+    pub query: RwSignal<String>,
+    pub mode: RwSignal<Mode>,
+    pub tab: RwSignal<Tab>,
+    pub sort: RwSignal<Option<Sort>>,
+    /// Map centre and zoom as the URL writes them; None is the default framing (Europe).
+    pub map: RwSignal<Option<(f64, f64, f64)>>,
+    /// What a link held that could not be used, ready to show.
+    pub notice: RwSignal<Vec<String>>,
+    /// Which records pass the facets.
+    pub visible: Memo<Visible>,
+    pub index: StoredValue<Arc<Index>>,
+}
+
+impl Explore {
+    fn new(data: Arc<Dataset>) -> Explore {
+        let index = Arc::new(Index::new(&data));
+        let facets = RwSignal::new(Facets::default());
+        let visible = {
+            let index = index.clone();
+            Memo::new(move |_| facets.with(|f| index.apply(&data, f)))
+        };
+        Explore {
+            facets,
+            query: RwSignal::new(String::new()),
+            mode: RwSignal::new(Mode::Map),
+            tab: RwSignal::new(Tab::default()),
+            sort: RwSignal::new(None),
+            map: RwSignal::new(None),
+            notice: RwSignal::new(Vec::new()),
+            visible,
+            index: StoredValue::new(index),
+        }
+    }
+}
+
+/// The exploration state provided by [`App`].
+pub fn use_explore() -> Explore {
+    expect_context::<Explore>()
+}
+
+/// The whole view state as the URL carries it (reactive). Defaults are left out: the
+/// browser's language, today, the default map framing.
+pub fn current_state() -> UrlState {
+    let (locale, explore) = (use_locale(), use_explore());
+    let lang = locale.0.get();
+    let day = use_as_of().0.get();
+    let query = explore.query.get();
+    UrlState {
+        lang: (lang != browser_lang()).then_some(lang),
+        selection: use_selection().0.get(),
+        as_of: (day != today()).then_some(day),
+        search: (!query.trim().is_empty()).then_some(query),
+        map: explore.map.get(),
+        facets: explore.facets.get(),
+        mode: explore.mode.get(),
+        tab: explore.tab.get(),
+        sort: explore.sort.get(),
+    }
+}
+
+/// Sets every piece of view state from a URL state (missing parts take their defaults).
+pub fn apply_state(state: UrlState) {
+    let explore = use_explore();
+    use_locale().0.set(state.lang.unwrap_or_else(browser_lang));
+    use_selection().0.set(state.selection);
+    use_as_of().0.set(state.as_of.unwrap_or_else(today));
+    explore.query.set(state.search.unwrap_or_default());
+    explore.map.set(state.map);
+    explore.facets.set(state.facets);
+    explore.mode.set(state.mode);
+    explore.tab.set(state.tab);
+    explore.sort.set(state.sort);
 }
 
 /// Today in the visitor's calendar, as a day number.
@@ -129,7 +212,8 @@ fn remove_boot_placeholder() {
 #[component]
 pub fn App() -> impl IntoView {
     remove_boot_placeholder();
-    let locale = Locale(RwSignal::new(browser_lang()));
+    let (url, ignored) = UrlState::from_query(&ui::location::search());
+    let locale = Locale(RwSignal::new(url.lang.unwrap_or_else(browser_lang)));
     provide_context(locale);
     provide_context(Selection(RwSignal::new(None)));
     provide_context(AsOf(RwSignal::new(today())));
@@ -148,10 +232,19 @@ pub fn App() -> impl IntoView {
 
     let body = match load_embedded_dataset() {
         Ok(dataset) => {
-            provide_context(Atlas(Arc::new(dataset)));
+            let data = Arc::new(dataset);
+            provide_context(Atlas(data.clone()));
+            let explore = Explore::new(data.clone());
+            provide_context(explore);
+            ui::location::start(url, ignored, &data);
+            let main = move || match explore.mode.get() {
+                Mode::Map => view! { <ui::map::MapRegion/> }.into_any(),
+                Mode::Table => view! { <ui::table::TableRegion/> }.into_any(),
+            };
             view! {
+                <ui::explore::Toolbar/>
                 <main id="main" class="workspace" tabindex="-1">
-                    <ui::map::MapRegion/>
+                    {main}
                     <ui::timeline::TimelineRegion/>
                     <ui::details::DetailsRegion/>
                 </main>

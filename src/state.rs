@@ -39,6 +39,16 @@ pub enum Ignored {
     BadValue { key: String, value: String },
 }
 
+impl Ignored {
+    /// How the notice names it: `zoom`, `lang=de`.
+    pub fn describe(&self) -> String {
+        match self {
+            Ignored::UnknownKey(key) => key.clone(),
+            Ignored::BadValue { key, value } => format!("{key}={value}"),
+        }
+    }
+}
+
 /// Percent-encodes a query value (RFC 3986 unreserved characters stay as they are).
 pub fn encode(value: &str) -> String {
     let mut out = String::new();
@@ -184,6 +194,43 @@ impl UrlState {
             ));
         }
         parts.join("&")
+    }
+
+    /// Drops what this dataset does not hold (a selection, programme or country it does
+    /// not know), reporting each as ignored.
+    pub fn restrict_to(&mut self, data: &crate::model::Dataset) -> Vec<Ignored> {
+        let mut ignored = Vec::new();
+        let bad = |key: &str, value: &str| Ignored::BadValue {
+            key: key.to_owned(),
+            value: value.to_owned(),
+        };
+        if let Some(id) = &self.selection {
+            let known = data.organisations.iter().any(|o| &o.id == id)
+                || data.projects.iter().any(|p| &p.id == id)
+                || data.programmes.iter().any(|p| &p.id == id)
+                || data.relations.iter().any(|r| &r.id == id)
+                || data.events.iter().any(|e| &e.id == id);
+            if !known {
+                ignored.push(bad("sel", id));
+                self.selection = None;
+            }
+        }
+        let f = &mut self.facets;
+        f.programmes.retain(|p| {
+            let ok = data.programmes.iter().any(|x| &x.id == p);
+            if !ok {
+                ignored.push(bad("prog", p));
+            }
+            ok
+        });
+        f.countries.retain(|c| {
+            let ok = data.organisations.iter().any(|o| &o.country == c);
+            if !ok {
+                ignored.push(bad("country", c));
+            }
+            ok
+        });
+        ignored
     }
 
     /// Reads a query string (with or without `?`). Keeps what it understands.
@@ -362,6 +409,24 @@ mod tests {
             "a list with an unknown value is dropped whole"
         );
         assert_eq!(ignored.len(), 5, "{ignored:?}");
+    }
+
+    #[test]
+    fn what_the_dataset_does_not_hold_is_dropped_and_reported() {
+        let data = crate::data::embedded().unwrap();
+        let (mut state, _) =
+            UrlState::from_query("sel=atlantis&prog=prog-g7,prog-mars&country=FR,XX");
+        let ignored = state.restrict_to(&data);
+        assert_eq!(state.selection, None);
+        assert_eq!(state.facets.programmes.len(), 1);
+        assert_eq!(state.facets.countries.len(), 1);
+        let described: Vec<String> = ignored.iter().map(Ignored::describe).collect();
+        assert_eq!(described, ["sel=atlantis", "prog=prog-mars", "country=XX"]);
+        let (mut ok, _) = UrlState::from_query("sel=prog-g7");
+        assert!(
+            ok.restrict_to(&data).is_empty(),
+            "programmes can be selected"
+        );
     }
 
     #[test]

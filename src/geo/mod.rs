@@ -64,6 +64,26 @@ impl View {
         View::world(width, height).fit(sw, ne)
     }
 
+    /// Centre and zoom as a link writes them: centre to 0.1 map unit, zoom to 0.01.
+    pub fn framing(&self) -> (f64, f64, f64) {
+        let round = |v: f64, scale: f64| (v * scale).round() / scale;
+        (
+            round(self.center.x, 10.0),
+            round(self.center.y, 10.0),
+            round(self.zoom, 100.0),
+        )
+    }
+
+    /// This screen, framed at a link's centre and zoom.
+    pub fn framed(self, (x, y, zoom): (f64, f64, f64)) -> View {
+        View {
+            center: MapPoint { x, y },
+            zoom,
+            ..self
+        }
+        .clamped()
+    }
+
     /// Pixels per map unit.
     pub fn scale(&self) -> f64 {
         let (_, _, w, h) = world_bounds();

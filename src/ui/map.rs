@@ -6,7 +6,7 @@
 
 use crate::geo::{self, MapPoint, View};
 use crate::model::{OrgKind, RelationKind};
-use crate::{lanes, network, use_as_of, use_atlas, use_locale, use_selection};
+use crate::{lanes, network, use_as_of, use_atlas, use_explore, use_locale, use_selection};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -42,6 +42,8 @@ pub fn MapRegion() -> impl IntoView {
     let atlas = use_atlas().0;
     let selection = use_selection();
     let as_of = use_as_of();
+    let explore = use_explore();
+    let visible = explore.visible;
     let shapes = geo::world::countries();
 
     let orgs = atlas.organisations.clone();
@@ -58,7 +60,12 @@ pub fn MapRegion() -> impl IntoView {
         Memo::new(move |_| lanes::snapshot(&atlas, as_of.0.get()))
     };
 
-    let view = RwSignal::new(View::europe(DEFAULT_SIZE.0, DEFAULT_SIZE.1));
+    // The framing a link asks for, or Europe.
+    let framed = move |width: f64, height: f64| match explore.map.get_untracked() {
+        Some(f) => View::europe(width, height).framed(f),
+        None => View::europe(width, height),
+    };
+    let view = RwSignal::new(framed(DEFAULT_SIZE.0, DEFAULT_SIZE.1));
     let container = NodeRef::<leptos::html::Div>::new();
 
     // Measure the map's box on mount and on window resize; keep the view's centre and zoom.
@@ -77,8 +84,30 @@ pub fn MapRegion() -> impl IntoView {
             // The first measurement re-frames Europe at the real size.
             let v = view.get_untracked();
             if fresh.width == DEFAULT_SIZE.0 && fresh.height == DEFAULT_SIZE.1 {
-                view.set(View::europe(v.width, v.height));
+                view.set(framed(v.width, v.height));
             }
+        }
+    });
+    // The framing goes to the URL (None while it is the default), and a framing from the
+    // URL (back, forward) moves the map.
+    Effect::new(move |_| {
+        let v = view.get();
+        let f = v.framing();
+        let default = View::europe(v.width, v.height).framing();
+        let wanted = (f != default).then_some(f);
+        if explore.map.get_untracked() != wanted {
+            explore.map.set(wanted);
+        }
+    });
+    Effect::new(move |_| {
+        let wanted = explore.map.get();
+        let v = view.get_untracked();
+        let target = match wanted {
+            Some(f) => v.framed(f),
+            None => View::europe(v.width, v.height),
+        };
+        if target.framing() != v.framing() {
+            view.set(target);
         }
     });
     let _ = window_event_listener(leptos::ev::resize, move |_| measure());
@@ -88,9 +117,11 @@ pub fn MapRegion() -> impl IntoView {
         let points = points.clone();
         Memo::new(move |_| {
             snapshot.with(|snap| {
-                let shown: Vec<usize> = (0..points.len())
-                    .filter(|&i| snap.organisations[i])
-                    .collect();
+                let shown: Vec<usize> = visible.with(|v| {
+                    (0..points.len())
+                        .filter(|&i| snap.organisations[i] && v.organisations[i])
+                        .collect()
+                });
                 let visible: Vec<MapPoint> = shown.iter().map(|&i| points[i]).collect();
                 let mut clusters = geo::cluster(&visible, &view.get());
                 for c in &mut clusters {
@@ -308,7 +339,10 @@ pub fn MapRegion() -> impl IntoView {
             let mut seen = std::collections::BTreeSet::new();
             ids.retain(|x| seen.insert(x.clone()));
             let mut indices = ids.iter().filter_map(|x| index_of.get(x).copied());
-            (indices.next(), indices.collect())
+            let anchor = indices.next();
+            // Links go only to organisations the filters keep.
+            let others = visible.with(|v| indices.filter(|&i| v.organisations[i]).collect());
+            (anchor, others)
         })
     };
     let arcs_svg = {

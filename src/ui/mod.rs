@@ -3,7 +3,13 @@
 
 pub mod data_errors;
 pub mod details;
+pub mod explore;
+pub mod export;
+pub mod filters;
 pub mod footer;
 pub mod header;
+pub mod location;
 pub mod map;
+pub mod search;
+pub mod table;
 pub mod timeline;

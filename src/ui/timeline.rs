@@ -7,7 +7,7 @@ use crate::i18n::Lang;
 use crate::lanes::{self, Item, Lane};
 use crate::model::{Day, PartialDate, Precision};
 use crate::time::{self, TimeScale};
-use crate::{today, use_as_of, use_atlas, use_locale, use_selection};
+use crate::{today, use_as_of, use_atlas, use_explore, use_locale, use_selection};
 use leptos::prelude::*;
 use std::fmt::Write as _;
 
@@ -250,11 +250,26 @@ pub fn TimelineRegion() -> impl IntoView {
     });
     let _ = window_event_listener(leptos::ev::resize, move |_| measure());
 
+    // The items the filters keep (all of them without filters).
+    let explore = use_explore();
+    let shown = {
+        let atlas = atlas.clone();
+        Memo::new(move |_| {
+            explore.visible.with(|v| {
+                items
+                    .iter()
+                    .filter(|i| v.contains(&atlas, &i.id))
+                    .cloned()
+                    .collect::<Vec<Item>>()
+            })
+        })
+    };
     let markup = Memo::new(move |_| {
         let s = scale.get();
         let lang = locale.0.get();
         let selected = selection.0.get();
-        let (lanes_markup, height) = lanes_svg(&items, &s, bounds.1, lang, selected.as_deref());
+        let (lanes_markup, height) =
+            shown.with(|items| lanes_svg(items, &s, bounds.1, lang, selected.as_deref()));
         let axis = axis_svg(&s, lang, height);
         (format!("{axis}{lanes_markup}"), height)
     });

@@ -1,0 +1,206 @@
+//! Taking the view away: the filtered records as CSV (the current table) or JSON (every
+//! table), the map as an SVG file, and a link that reproduces the view.
+
+use crate::state::Mode;
+use crate::table::{self, Tab};
+use crate::{use_as_of, use_atlas, use_explore, use_locale};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Offers `text` as a file download.
+fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // Revoke once the browser has started the download.
+    set_timeout(
+        move || drop(web_sys::Url::revoke_object_url(&url)),
+        std::time::Duration::from_secs(5),
+    );
+    Ok(())
+}
+
+/// Style properties copied inline into the exported SVG, so it looks the same without the
+/// site's style sheets (in whichever theme the visitor sees).
+const INLINE_STYLES: [&str; 10] = [
+    "fill",
+    "fill-opacity",
+    "stroke",
+    "stroke-width",
+    "stroke-opacity",
+    "stroke-dasharray",
+    "opacity",
+    "font-family",
+    "font-size",
+    "font-weight",
+];
+
+/// The map as it is on screen, as a standalone SVG document.
+pub fn map_svg(title: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let document = window.document()?;
+    let svg = document.query_selector(".map__svg").ok()??;
+    let copy: web_sys::Element = svg.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+    let originals = svg.query_selector_all("*").ok()?;
+    let copies = copy.query_selector_all("*").ok()?;
+    for i in 0..originals.length() {
+        let (Some(o), Some(c)) = (originals.item(i), copies.item(i)) else {
+            continue;
+        };
+        let (Ok(o), Ok(c)) = (
+            o.dyn_into::<web_sys::Element>(),
+            c.dyn_into::<web_sys::Element>(),
+        ) else {
+            continue;
+        };
+        let Ok(Some(style)) = window.get_computed_style(&o) else {
+            continue;
+        };
+        let inline: String = INLINE_STYLES
+            .iter()
+            .filter_map(|p| {
+                style
+                    .get_property_value(p)
+                    .ok()
+                    .map(|v| format!("{p}:{v};"))
+            })
+            .collect();
+        let _ = c.set_attribute("style", &inline);
+        for attr in ["tabindex", "role", "class", "focusable"] {
+            let _ = c.remove_attribute(attr);
+        }
+    }
+    let rect = svg.get_bounding_client_rect();
+    let (w, h) = (rect.width().round(), rect.height().round());
+    for (name, value) in [
+        ("xmlns", "http://www.w3.org/2000/svg".to_owned()),
+        ("width", w.to_string()),
+        ("height", h.to_string()),
+        ("viewBox", format!("0 0 {w} {h}")),
+        ("font-family", "system-ui, sans-serif".to_owned()),
+    ] {
+        let _ = copy.set_attribute(name, &value);
+    }
+    let _ = copy.remove_attribute("class");
+    let caption = document
+        .create_element_ns(Some("http://www.w3.org/2000/svg"), "title")
+        .ok()?;
+    caption.set_text_content(Some(title));
+    let _ = copy.prepend_with_node_1(&caption);
+    web_sys::XmlSerializer::new()
+        .ok()?
+        .serialize_to_string(&copy)
+        .ok()
+}
+
+#[component]
+pub fn Export() -> impl IntoView {
+    let locale = use_locale();
+    let atlas = use_atlas().0;
+    let explore = use_explore();
+    let as_of = use_as_of();
+    let copied = RwSignal::new(None::<Result<(), String>>);
+    let stamp = move || crate::model::PartialDate::from_day(as_of.0.get_untracked()).iso();
+    // In map mode the "current list" is the organisations the map shows.
+    let tab = move || match explore.mode.get_untracked() {
+        Mode::Map => Tab::Organisations,
+        Mode::Table => explore.tab.get_untracked(),
+    };
+    let csv = {
+        let atlas = atlas.clone();
+        move |_| {
+            let lang = locale.0.get_untracked();
+            let tab = tab();
+            let text = explore.visible.with_untracked(|v| {
+                let mut rows = table::rows(&atlas, tab, v, &explore.query.get_untracked(), lang);
+                if let Some(sort) = explore.sort.get_untracked() {
+                    table::sort(&mut rows, tab, &sort);
+                }
+                table::to_csv(&atlas, tab, &rows, lang)
+            });
+            let name = format!("cancer-atlas-{}-{}.csv", tab.key(), stamp());
+            let _ = download(&name, "text/csv;charset=utf-8", &text);
+        }
+    };
+    let json = {
+        let atlas = atlas.clone();
+        move |_| {
+            let lang = locale.0.get_untracked();
+            let link = super::location::share_link();
+            let text = explore.visible.with_untracked(|v| {
+                table::to_json(&atlas, v, &explore.query.get_untracked(), lang, &link)
+            });
+            let name = format!("cancer-atlas-{}.json", stamp());
+            let _ = download(&name, "application/json", &text);
+        }
+    };
+    let svg = move |_| {
+        let lang = locale.0.get_untracked();
+        let title = format!(
+            "{} — {} {}",
+            lang.strings().app_title,
+            lang.strings().as_of,
+            crate::lanes::long_date(as_of.0.get_untracked(), lang)
+        );
+        if let Some(text) = map_svg(&title) {
+            let _ = download(
+                &format!("cancer-atlas-map-{}.svg", stamp()),
+                "image/svg+xml",
+                &text,
+            );
+        }
+    };
+    let copy = move |_| {
+        let link = super::location::share_link();
+        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+            copied.set(Some(Err(link)));
+            return;
+        };
+        let promise = clipboard.write_text(&link);
+        leptos::task::spawn_local(async move {
+            let result = wasm_bindgen_futures::JsFuture::from(promise).await;
+            copied.set(Some(result.map(|_| ()).map_err(|_| link)));
+        });
+    };
+    let copy_status = move || {
+        match copied.get() {
+        None => None,
+        Some(Ok(())) => Some(view! { <span>{locale.strings().link_copied}</span> }.into_any()),
+        Some(Err(link)) => Some(
+            view! {
+                <label>
+                    {locale.strings().copy_failed}" "
+                    <input class="export__link" type="text" readonly prop:value=link
+                        on:focus=|ev| {
+                            if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                input.select();
+                            }
+                        }/>
+                </label>
+            }
+            .into_any(),
+        ),
+    }
+    };
+    view! {
+        <div class="export" role="group" aria-labelledby="export-title">
+            <span id="export-title" class="export__title">{move || locale.strings().export_title}</span>
+            <button type="button" class="button" on:click=csv>{move || locale.strings().export_csv}</button>
+            <button type="button" class="button" on:click=json>{move || locale.strings().export_json}</button>
+            <Show when=move || explore.mode.get() == Mode::Map>
+                <button type="button" class="button" on:click=svg>{move || locale.strings().export_svg}</button>
+            </Show>
+            <button type="button" class="button button--primary" on:click=copy>{move || locale.strings().copy_link}</button>
+            <p class="export__status" role="status">{copy_status}</p>
+        </div>
+    }
+}

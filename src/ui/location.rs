@@ -1,0 +1,138 @@
+//! The address bar as a mirror of the view: the state is read from the URL at start and on
+//! back/forward, and written back whenever it changes. Changes a visitor would step back
+//! through (selection, filters, view, language) get a history entry; continuous ones (the
+//! date handle, map moves, typing) replace the current entry, at most a few times a second.
+
+use crate::model::Dataset;
+use crate::state::{Ignored, UrlState};
+use crate::{apply_state, current_state, use_explore, use_locale};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Replacing the entry waits this long for the changes to settle (browsers limit how
+/// often `history.replaceState` may be called).
+const SETTLE: Duration = Duration::from_millis(300);
+
+/// `location.search` (with its `?`), or empty outside a browser window.
+pub fn search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The page's address without its query, e.g. `https://atlas.example/`.
+pub fn base() -> String {
+    web_sys::window()
+        .map(|w| {
+            let l = w.location();
+            format!(
+                "{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// The query's keys that make a history entry (all but the continuous ones).
+fn discrete(query: &str) -> String {
+    query
+        .split('&')
+        .filter(|p| !["date=", "map=", "q="].iter().any(|k| p.starts_with(k)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn set_notice(ignored: &[Ignored]) {
+    use_explore()
+        .notice
+        .set(ignored.iter().map(Ignored::describe).collect());
+}
+
+fn write(query: &str, push: bool) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let url = if query.is_empty() {
+        web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .unwrap_or_else(|| "/".to_owned())
+    } else {
+        format!("?{query}")
+    };
+    let _ = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+}
+
+/// Applies the URL's state (keeping what the dataset holds), then keeps the URL in step.
+pub fn start(mut initial: UrlState, mut ignored: Vec<Ignored>, data: &Dataset) {
+    ignored.extend(initial.restrict_to(data));
+    apply_state(initial);
+    set_notice(&ignored);
+
+    let last_discrete = StoredValue::new(discrete(search().trim_start_matches('?')));
+    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    Effect::new(move |_| {
+        let query = current_state().to_query();
+        if search().trim_start_matches('?') == query {
+            return;
+        }
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let d = discrete(&query);
+        if d != last_discrete.get_value() {
+            last_discrete.set_value(d);
+            write(&query, true);
+        } else {
+            let handle = set_timeout_with_handle(move || write(&query, false), SETTLE).ok();
+            pending.set_value(handle);
+        }
+    });
+
+    let data = data.clone();
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        let query = search();
+        let (mut state, mut ignored) = UrlState::from_query(&query);
+        ignored.extend(state.restrict_to(&data));
+        last_discrete.set_value(discrete(query.trim_start_matches('?')));
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        apply_state(state);
+        set_notice(&ignored);
+    });
+}
+
+/// A link that reproduces the current view exactly, for sharing: unlike the address bar,
+/// it always names the language and the date.
+pub fn share_link() -> String {
+    let mut state = current_state();
+    state.lang = Some(use_locale().0.get_untracked());
+    state.as_of = Some(crate::use_as_of().0.get_untracked());
+    format!("{}?{}", base(), state.to_query())
+}
+
+/// The `href` of a link that selects `id` in the current view (so that opening it in a new
+/// tab keeps the filters).
+pub fn href_selecting(id: &str) -> String {
+    let mut state = untrack(current_state);
+    state.selection = Some(id.to_owned());
+    format!("?{}", state.to_query())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::discrete;
+
+    #[test]
+    fn continuous_keys_do_not_make_history_entries() {
+        assert_eq!(
+            discrete("sel=crane&date=2023-01-01&map=1,2,3&q=x&view=table"),
+            "sel=crane&view=table"
+        );
+    }
+}
