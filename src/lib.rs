@@ -110,38 +110,60 @@ pub fn use_explore() -> Explore {
     expect_context::<Explore>()
 }
 
-/// The whole view state as the URL carries it (reactive). Defaults are left out: the
-/// browser's language, today, the default map framing.
-pub fn current_state() -> UrlState {
-    let (locale, explore) = (use_locale(), use_explore());
-    let lang = locale.0.get();
-    let day = use_as_of().0.get();
-    let query = explore.query.get();
-    UrlState {
-        lang: (lang != browser_lang()).then_some(lang),
-        selection: use_selection().0.get(),
-        as_of: (day != today()).then_some(day),
-        search: (!query.trim().is_empty()).then_some(query),
-        map: explore.map.get(),
-        facets: explore.facets.get(),
-        mode: explore.mode.get(),
-        tab: explore.tab.get(),
-        sort: explore.sort.get(),
-    }
+/// Every signal the URL mirrors, gathered once inside the component tree so that event
+/// listeners (which run outside it, where contexts cannot be looked up) can use them.
+#[derive(Clone, Copy)]
+pub struct ViewState {
+    pub locale: Locale,
+    pub selection: Selection,
+    pub as_of: AsOf,
+    pub explore: Explore,
 }
 
-/// Sets every piece of view state from a URL state (missing parts take their defaults).
-pub fn apply_state(state: UrlState) {
-    let explore = use_explore();
-    use_locale().0.set(state.lang.unwrap_or_else(browser_lang));
-    use_selection().0.set(state.selection);
-    use_as_of().0.set(state.as_of.unwrap_or_else(today));
-    explore.query.set(state.search.unwrap_or_default());
-    explore.map.set(state.map);
-    explore.facets.set(state.facets);
-    explore.mode.set(state.mode);
-    explore.tab.set(state.tab);
-    explore.sort.set(state.sort);
+impl ViewState {
+    /// Looks the signals up in context; call it while building components.
+    pub fn get() -> ViewState {
+        ViewState {
+            locale: use_locale(),
+            selection: use_selection(),
+            as_of: use_as_of(),
+            explore: use_explore(),
+        }
+    }
+
+    /// The whole view state as the URL carries it (reactive). Defaults are left out: the
+    /// browser's language, today, the default map framing.
+    pub fn current(&self) -> UrlState {
+        let explore = self.explore;
+        let lang = self.locale.0.get();
+        let day = self.as_of.0.get();
+        let query = explore.query.get();
+        UrlState {
+            lang: (lang != browser_lang()).then_some(lang),
+            selection: self.selection.0.get(),
+            as_of: (day != today()).then_some(day),
+            search: (!query.trim().is_empty()).then_some(query),
+            map: explore.map.get(),
+            facets: explore.facets.get(),
+            mode: explore.mode.get(),
+            tab: explore.tab.get(),
+            sort: explore.sort.get(),
+        }
+    }
+
+    /// Sets every piece of view state from a URL state (missing parts take their defaults).
+    pub fn apply(&self, state: UrlState) {
+        let explore = self.explore;
+        self.locale.0.set(state.lang.unwrap_or_else(browser_lang));
+        self.selection.0.set(state.selection);
+        self.as_of.0.set(state.as_of.unwrap_or_else(today));
+        explore.query.set(state.search.unwrap_or_default());
+        explore.map.set(state.map);
+        explore.facets.set(state.facets);
+        explore.mode.set(state.mode);
+        explore.tab.set(state.tab);
+        explore.sort.set(state.sort);
+    }
 }
 
 /// Today in the visitor's calendar, as a day number.

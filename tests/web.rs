@@ -15,6 +15,22 @@ fn document() -> web_sys::Document {
 
 /// Mounts the app into a fresh container, returning the container.
 fn mount_app() -> web_sys::HtmlElement {
+    mount_app_at("")
+}
+
+/// Mounts the app as if the page had been opened with this query string.
+fn mount_app_at(query: &str) -> web_sys::HtmlElement {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{query}")),
+        )
+        .unwrap();
     let container: web_sys::HtmlElement =
         document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
@@ -331,5 +347,118 @@ async fn choosing_a_timeline_item_selects_it_app_wide() {
         root.query_selector_all(".map__arc").unwrap().length() >= 2,
         "arcs from NIJZ to the partners"
     );
+    root.remove();
+}
+
+fn element<T: JsCast>(root: &web_sys::HtmlElement, selector: &str) -> T {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .unchecked_into()
+}
+
+fn key(target: &web_sys::EventTarget, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&ev).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_link_with_selection_language_and_filters_opens_that_view() {
+    let root = mount_app_at("?lang=fr&sel=crane&kind=cancer-centre&view=table&tab=projects");
+    leptos::task::tick().await;
+    assert!(text_of(&root, "#details-name").starts_with("CraNE — "));
+    let html = document().document_element().unwrap();
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("fr"));
+    assert!(
+        root.query_selector("table.table").unwrap().is_some(),
+        "table view"
+    );
+    assert!(text_of(&root, ".table caption").starts_with("Projets — "));
+    let checked: web_sys::HtmlInputElement = element(&root, ".facet input:checked");
+    assert!(checked.checked());
+    root.remove();
+    // Back to the defaults for the other tests.
+    mount_app_at("?lang=en").remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_link_shows_a_notice_and_the_app() {
+    let root = mount_app_at("?sel=nowhere&zoom=3&date=2023-02-30");
+    leptos::task::tick().await;
+    let notice = text_of(&root, ".notice");
+    for part in ["sel=nowhere", "zoom", "date=2023-02-30"] {
+        assert!(notice.contains(part), "{part} in {notice}");
+    }
+    assert!(root.query_selector(".region--map").unwrap().is_some());
+    assert!(root.query_selector("#details-name").unwrap().is_none());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_search_combobox_finds_without_accents_and_selects_by_keyboard() {
+    let root = mount_app();
+    let input: web_sys::HtmlInputElement = element(&root, "#search-input");
+    input.focus().unwrap();
+    input.set_value("leon berard");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(
+        input.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(text_of(&root, "#search-option-0").contains("Centre Léon Bérard"));
+    key(&input, "ArrowDown");
+    leptos::task::tick().await;
+    assert_eq!(
+        input.get_attribute("aria-activedescendant").as_deref(),
+        Some("search-option-0")
+    );
+    key(&input, "Enter");
+    leptos::task::tick().await;
+    assert!(text_of(&root, "#details-name").contains("Centre Léon Bérard"));
+    assert_eq!(
+        input.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn ticking_a_facet_narrows_the_count_and_clearing_restores_it() {
+    let root = mount_app();
+    leptos::task::tick().await;
+    let all = text_of(&root, ".toolbar__count");
+    let boxes = root
+        .query_selector_all(".facet input[type=checkbox]")
+        .unwrap();
+    assert!(
+        boxes.length() > 10,
+        "programmes, kinds, countries and relation kinds"
+    );
+    // The first kind of organisation with a non-zero count.
+    let label = text_of(&root, "label[for='facet-kind-0']");
+    let n: usize = label
+        .rsplit('(')
+        .next()
+        .unwrap()
+        .trim_end_matches(')')
+        .parse()
+        .unwrap();
+    element::<web_sys::HtmlInputElement>(&root, "#facet-kind-0").click();
+    leptos::task::tick().await;
+    let narrowed = text_of(&root, ".toolbar__count");
+    assert!(
+        narrowed.starts_with(&format!("{n} of ")),
+        "{narrowed} after ticking {label}"
+    );
+    element::<web_sys::HtmlElement>(&root, ".filters__clear").click();
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, ".toolbar__count"), all);
     root.remove();
 }

@@ -255,17 +255,19 @@ pub fn programme_ids<'a>(data: &'a Dataset, prog: &'a str) -> Vec<&'a str> {
         .collect()
 }
 
-/// A figure's value as the language writes it (decimal comma in French).
+/// A figure's value as the language writes it (decimal comma in French), with up to two
+/// decimals; integer arithmetic only (float formatting would add kilobytes to the wasm).
 fn figure_value(value: f64, lang: Lang) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        lang.number(value.abs() as usize)
-    } else {
-        let text = format!("{value}");
-        match lang {
-            Lang::En => text,
-            Lang::Fr => text.replace('.', ","),
-        }
+    let hundredths = (value.abs() * 100.0).round().min(1e15) as u64;
+    let sign = if value < 0.0 { "-" } else { "" };
+    let whole = lang.number((hundredths / 100) as usize);
+    let frac = hundredths % 100;
+    if frac == 0 {
+        return format!("{sign}{whole}");
     }
+    let digits = format!("{frac:02}");
+    let sep = if lang == Lang::Fr { ',' } else { '.' };
+    format!("{sign}{whole}{sep}{}", digits.trim_end_matches('0'))
 }
 
 fn badge(confidence: crate::model::Confidence, lang: Lang) -> impl IntoView {
@@ -645,5 +647,7 @@ mod tests {
         assert!(days.windows(2).all(|w| w[0] <= w[1]));
         assert_eq!(figure_value(90.0, Lang::Fr), "90");
         assert_eq!(figure_value(2.5, Lang::Fr), "2,5");
+        assert_eq!(figure_value(1234.05, Lang::En), "1,234.05");
+        assert_eq!(figure_value(-0.5, Lang::En), "-0.5");
     }
 }

@@ -128,7 +128,7 @@ pub fn Toolbar() -> impl IntoView {
             <div class="toolbar__filters">
                 <super::filters::Filters/>
                 <Show when=move || !explore.facets.with(Facets::is_empty)>
-                    <button type="button" class="button" on:click=move |_| explore.facets.set(Facets::default())>
+                    <button type="button" class="button filters__clear" on:click=move |_| explore.facets.set(Facets::default())>
                         {move || locale.strings().filters_clear}
                     </button>
                 </Show>

@@ -7,12 +7,14 @@ use crate::{use_as_of, use_atlas, use_explore, use_locale};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Offers `text` as a file download.
+/// Offers `text` as a file download. The bytes go as they are (a JS string would lose
+/// the CSV's byte-order mark on the way).
 fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let parts = js_sys::Array::of1(&text.into());
+    let bytes = js_sys::Uint8Array::from(text.as_bytes());
+    let parts = js_sys::Array::of1(&bytes);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -80,7 +82,7 @@ pub fn map_svg(title: &str) -> Option<String> {
         }
     }
     let rect = svg.get_bounding_client_rect();
-    let (w, h) = (rect.width().round(), rect.height().round());
+    let (w, h) = (rect.width().round() as i64, rect.height().round() as i64);
     for (name, value) in [
         ("xmlns", "http://www.w3.org/2000/svg".to_owned()),
         ("width", w.to_string()),
@@ -109,6 +111,7 @@ pub fn Export() -> impl IntoView {
     let explore = use_explore();
     let as_of = use_as_of();
     let copied = RwSignal::new(None::<Result<(), String>>);
+    let state = crate::ViewState::get();
     let stamp = move || crate::model::PartialDate::from_day(as_of.0.get_untracked()).iso();
     // In map mode the "current list" is the organisations the map shows.
     let tab = move || match explore.mode.get_untracked() {
@@ -135,7 +138,7 @@ pub fn Export() -> impl IntoView {
         let atlas = atlas.clone();
         move |_| {
             let lang = locale.0.get_untracked();
-            let link = super::location::share_link();
+            let link = super::location::share_link(state);
             let text = explore.visible.with_untracked(|v| {
                 table::to_json(&atlas, v, &explore.query.get_untracked(), lang, &link)
             });
@@ -160,7 +163,7 @@ pub fn Export() -> impl IntoView {
         }
     };
     let copy = move |_| {
-        let link = super::location::share_link();
+        let link = super::location::share_link(state);
         let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
             copied.set(Some(Err(link)));
             return;

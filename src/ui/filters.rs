@@ -3,40 +3,47 @@
 
 use crate::filter::Facets;
 use crate::i18n::Lang;
+use crate::model::{OrgKind, RelationKind};
 use crate::{use_atlas, use_explore, use_locale};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
-/// One checkbox per value of a group: `(value, label)`; `count(i)` reads the i-th value's
+/// How a group reads and flips one of its values, given the value's key.
+type Has = fn(&Facets, &str) -> bool;
+type Flip = fn(&mut Facets, &str);
+
+/// Adds or removes a value.
+fn flip<T: Ord>(set: &mut BTreeSet<T>, value: T) {
+    if !set.remove(&value) {
+        set.insert(value);
+    }
+}
+
+/// One checkbox per value of a group: `(key, label)`; `count(i)` reads the i-th value's
 /// count reactively, so ticking a box updates the numbers without rebuilding the boxes
-/// (which would lose keyboard focus).
-fn group<T: Ord + Clone + Send + Sync + 'static>(
+/// (which would lose keyboard focus). Not generic over the value type: one copy of this
+/// view code serves the four groups.
+fn group(
     legend: &'static str,
     name: &'static str,
-    values: Vec<(T, String)>,
-    field: fn(&mut Facets) -> &mut BTreeSet<T>,
-    count: impl Fn(usize) -> usize + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+    values: Vec<(String, String)>,
+    (has, toggle): (Has, Flip),
+    count: std::sync::Arc<dyn Fn(usize) -> usize + Send + Sync>,
+) -> AnyView {
     let explore = use_explore();
     let boxes = values
         .into_iter()
         .enumerate()
-        .map(|(i, (value, label))| {
+        .map(|(i, (key, label))| {
             let id = format!("facet-{name}-{i}");
-            let (v1, v2) = (value.clone(), value);
-            let checked = move || explore.facets.with(|f| field(&mut f.clone()).contains(&v1));
-            let toggle = move |_| {
-                explore.facets.update(|f| {
-                    let set = field(f);
-                    if !set.remove(&v2) {
-                        set.insert(v2.clone());
-                    }
-                })
-            };
+            let k2 = key.clone();
+            let checked = move || explore.facets.with(|f| has(f, &key));
+            let (c1, c2) = (count.clone(), count.clone());
             view! {
-                <li class="facet__value" class:facet__value--empty=move || count(i) == 0>
-                    <input type="checkbox" id=id.clone() prop:checked=checked on:change=toggle/>
-                    <label for=id>{label}" "<span class="facet__count">"("{move || count(i)}")"</span></label>
+                <li class="facet__value" class:facet__value--empty=move || c1(i) == 0>
+                    <input type="checkbox" id=id.clone() prop:checked=checked
+                        on:change=move |_| explore.facets.update(|f| toggle(f, &k2))/>
+                    <label for=id>{label}" "<span class="facet__count">"("{move || c2(i)}")"</span></label>
                 </li>
             }
         })
@@ -47,6 +54,7 @@ fn group<T: Ord + Clone + Send + Sync + 'static>(
             <ul class="facet__values">{boxes}</ul>
         </fieldset>
     }
+    .into_any()
 }
 
 #[component]
@@ -82,7 +90,7 @@ pub fn Filters() -> impl IntoView {
         let kinds = all
             .kinds
             .iter()
-            .map(|(k, _)| (*k, lang.org_kind(*k).to_owned()))
+            .map(|(k, _)| (k.key().to_owned(), lang.org_kind(*k).to_owned()))
             .collect();
         let mut countries: Vec<(usize, String, String)> = all
             .countries
@@ -107,18 +115,24 @@ pub fn Filters() -> impl IntoView {
         let relations = all
             .relation_kinds
             .iter()
-            .map(|(k, _)| (*k, lang.relation_kind(*k).to_owned()))
+            .map(|(k, _)| (k.key().to_owned(), lang.relation_kind(*k).to_owned()))
             .collect();
         let order = StoredValue::new(order);
         view! {
-            {group(t.facet_programme, "prog", programmes, |f| &mut f.programmes,
-                move |i| counts.with(|c| c.programmes[i].1))}
-            {group(t.facet_kind, "kind", kinds, |f| &mut f.kinds,
-                move |i| counts.with(|c| c.kinds[i].1))}
-            {group(t.facet_country, "country", countries, |f| &mut f.countries,
-                move |i| counts.with(|c| c.countries[order.with_value(|o| o[i])].1))}
-            {group(t.facet_relation, "rel", relations, |f| &mut f.relation_kinds,
-                move |i| counts.with(|c| c.relation_kinds[i].1))}
+            {group(t.facet_programme, "prog", programmes,
+                (|f, k| f.programmes.contains(k), |f, k| flip(&mut f.programmes, k.to_owned())),
+                std::sync::Arc::new(move |i| counts.with(|c| c.programmes[i].1)))}
+            {group(t.facet_kind, "kind", kinds,
+                (|f, k| f.kinds.iter().any(|x| x.key() == k),
+                 |f, k| if let Some(x) = OrgKind::ALL.into_iter().find(|x| x.key() == k) { flip(&mut f.kinds, x) }),
+                std::sync::Arc::new(move |i| counts.with(|c| c.kinds[i].1)))}
+            {group(t.facet_country, "country", countries,
+                (|f, k| f.countries.contains(k), |f, k| flip(&mut f.countries, k.to_owned())),
+                std::sync::Arc::new(move |i| counts.with(|c| c.countries[order.with_value(|o| o[i])].1)))}
+            {group(t.facet_relation, "rel", relations,
+                (|f, k| f.relation_kinds.iter().any(|x| x.key() == k),
+                 |f, k| if let Some(x) = RelationKind::ALL.into_iter().find(|x| x.key() == k) { flip(&mut f.relation_kinds, x) }),
+                std::sync::Arc::new(move |i| counts.with(|c| c.relation_kinds[i].1)))}
             <p class="filters__note">{t.facet_counts_note}</p>
         }
     };

@@ -5,7 +5,7 @@
 
 use crate::model::Dataset;
 use crate::state::{Ignored, UrlState};
-use crate::{apply_state, current_state, use_explore, use_locale};
+use crate::ViewState;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -43,8 +43,9 @@ fn discrete(query: &str) -> String {
         .join("&")
 }
 
-fn set_notice(ignored: &[Ignored]) {
-    use_explore()
+fn set_notice(state: ViewState, ignored: &[Ignored]) {
+    state
+        .explore
         .notice
         .set(ignored.iter().map(Ignored::describe).collect());
 }
@@ -69,14 +70,15 @@ fn write(query: &str, push: bool) {
 
 /// Applies the URL's state (keeping what the dataset holds), then keeps the URL in step.
 pub fn start(mut initial: UrlState, mut ignored: Vec<Ignored>, data: &Dataset) {
+    let view = ViewState::get();
     ignored.extend(initial.restrict_to(data));
-    apply_state(initial);
-    set_notice(&ignored);
+    view.apply(initial);
+    set_notice(view, &ignored);
 
     let last_discrete = StoredValue::new(discrete(search().trim_start_matches('?')));
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     Effect::new(move |_| {
-        let query = current_state().to_query();
+        let query = view.current().to_query();
         if search().trim_start_matches('?') == query {
             return;
         }
@@ -102,24 +104,24 @@ pub fn start(mut initial: UrlState, mut ignored: Vec<Ignored>, data: &Dataset) {
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
-        apply_state(state);
-        set_notice(&ignored);
+        view.apply(state);
+        set_notice(view, &ignored);
     });
 }
 
 /// A link that reproduces the current view exactly, for sharing: unlike the address bar,
 /// it always names the language and the date.
-pub fn share_link() -> String {
-    let mut state = current_state();
-    state.lang = Some(use_locale().0.get_untracked());
-    state.as_of = Some(crate::use_as_of().0.get_untracked());
+pub fn share_link(view: ViewState) -> String {
+    let mut state = untrack(|| view.current());
+    state.lang = Some(view.locale.0.get_untracked());
+    state.as_of = Some(view.as_of.0.get_untracked());
     format!("{}?{}", base(), state.to_query())
 }
 
 /// The `href` of a link that selects `id` in the current view (so that opening it in a new
 /// tab keeps the filters).
 pub fn href_selecting(id: &str) -> String {
-    let mut state = untrack(current_state);
+    let mut state = untrack(|| ViewState::get().current());
     state.selection = Some(id.to_owned());
     format!("?{}", state.to_query())
 }

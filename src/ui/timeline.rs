@@ -37,9 +37,9 @@ pub fn clip_label(label: &str) -> String {
     }
 }
 
-/// A date range in words: "2022-10-01 – 2024-09-30", "since 2015", "2023-05-09".
+/// A date range in words: "1 October 2022 – 30 September 2024", "since 2015".
 pub fn dates_text(item: &Item, lang: Lang) -> String {
-    let fmt = |d: PartialDate| d.iso();
+    let fmt = |d: PartialDate| lang.date(d);
     match (item.span.start, item.span.end) {
         (Some(s), Some(e)) if s == e => fmt(s),
         (Some(s), Some(e)) => format!("{} – {}", fmt(s), fmt(e)),
@@ -565,6 +565,13 @@ mod tests {
     #[test]
     fn dates_read_naturally() {
         let i = item("p", Lane::Eu, "2022-10-01", Some("2024-09-30"), false);
-        assert_eq!(dates_text(&i, Lang::En), "2022-10-01 – 2024-09-30");
+        assert_eq!(
+            dates_text(&i, Lang::En),
+            "1 October 2022 – 30 September 2024"
+        );
+        assert_eq!(
+            dates_text(&i, Lang::Fr),
+            "1er octobre 2022 – 30 septembre 2024"
+        );
     }
 }

@@ -93,6 +93,7 @@ test('double-click zooms in where it points', async () => {
 
 test('a two-finger pinch on a touch screen zooms the map', async () => {
   const { page, context } = await openMap({ width: 390, height: 844 });
+  await page.locator('.map').scrollIntoViewIfNeeded();
   const box = await page.locator('.map').boundingBox();
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;

@@ -1,0 +1,178 @@
+// Exploring on the built app: shared links, history, search, filters, table, export, print.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSite } from './harness.mjs';
+
+const site = useSite();
+const desktop = { locale: 'en-GB', viewport: { width: 1440, height: 900 } };
+
+test('a shared link reproduces language, selection, date, filters and view, also after a reload', async () => {
+  const link = '/?lang=fr&sel=crane&date=2023-05-09&kind=cancer-centre,international&view=table&tab=projects&sort=-start';
+  const { page, problems, context } = await site.open(link, desktop, '#details-name');
+  const check = async () => {
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr', 'the link wins over the browser language');
+    assert.match(await page.textContent('#details-name'), /^CraNE — /);
+    assert.equal(await page.getAttribute('.timeline__slider', 'aria-valuetext'), '9 mai 2023');
+    assert.ok(await page.isVisible('table.table'), 'the table view');
+    assert.equal(await page.getAttribute('th[aria-sort="descending"] .table__sort', 'type'), 'button');
+    assert.match(await page.textContent('.filters__summary'), /Filtres \(2\)/);
+    const checked = await page.$$eval('.facet input:checked', (boxes) => boxes.length);
+    assert.equal(checked, 2);
+    assert.equal(await page.locator('.notice').count(), 0, 'nothing was ignored');
+  };
+  await check();
+  await page.waitForTimeout(400);
+  assert.equal(new URL(page.url()).search, link.slice(1).replace(/^\?/, '?'), 'the address keeps the link as it was');
+  await page.reload();
+  await page.waitForSelector('#details-name');
+  await check();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('back and forward walk through selections and views', async () => {
+  const { page, problems, context } = await site.open('/', desktop, '.toolbar__programmes a');
+  await page.click('.toolbar__programmes a[data-sel="prog-g7"]');
+  await page.waitForSelector('#details-name');
+  assert.equal(await page.textContent('#details-name'), 'G7 Cancer');
+  assert.match(page.url(), /[?&]sel=prog-g7/);
+  assert.ok((await page.locator('.details h4').allTextContents()).includes('Six principles'), 'the programme page lists its principles');
+  await page.click('.toolbar__view .button:has-text("Table")');
+  await page.waitForSelector('table.table');
+  await page.goBack();
+  await page.waitForSelector('.map');
+  assert.equal(await page.locator('table.table').count(), 0, 'back to the map');
+  assert.equal(await page.textContent('#details-name'), 'G7 Cancer');
+  await page.goBack();
+  await page.waitForFunction(() => !document.querySelector('#details-name'));
+  assert.equal(new URL(page.url()).search, '');
+  await page.goForward();
+  await page.waitForSelector('#details-name');
+  assert.equal(await page.textContent('#details-name'), 'G7 Cancer');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('unknown and malformed parameters are ignored with a notice, never a crash', async () => {
+  const { page, problems, context } = await site.open('/?zoom=9&sel=atlantis&date=2023-13-45&kind=spaceship&lang=de&map=nan,1,2', desktop, '.notice');
+  const notice = await page.textContent('.notice');
+  for (const part of ['zoom', 'sel=atlantis', 'date=2023-13-45', 'kind=spaceship', 'lang=de', 'map=nan,1,2']) {
+    assert.ok(notice.includes(part), `${part} in: ${notice}`);
+  }
+  assert.ok(await page.isVisible('.region--map'), 'the app runs');
+  await page.waitForTimeout(400);
+  assert.equal(new URL(page.url()).search, '', 'the address is cleaned');
+  await page.click('.notice button');
+  assert.equal(await page.locator('.notice').count(), 0, 'the notice can be dismissed');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('search forgives accents and case, works by keyboard and selects', async () => {
+  const { page, problems, context } = await site.open('/', desktop, '#search-input');
+  await page.focus('#search-input');
+  await page.keyboard.type('LEON berard');
+  await page.waitForSelector('#search-results:not([hidden]) [role="option"]');
+  assert.equal(await page.getAttribute('#search-input', 'aria-expanded'), 'true');
+  assert.match(await page.textContent('#search-option-0'), /Centre Léon Bérard/);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.getAttribute('#search-input', 'aria-activedescendant'), 'search-option-0');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#details-name');
+  assert.match(await page.textContent('#details-name'), /Centre Léon Bérard/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'details-name', 'focus moves to the details');
+  assert.match(page.url(), /sel=centre-leon-berard/);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('#details-name'));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'search-input', 'focus returns on close');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('facets filter map, timeline and table together, with counts, and clear at once', async () => {
+  const { page, problems, context } = await site.open('/', desktop, '.map__markers [data-id], .map__cluster');
+  const timelineItems = () => page.locator('.timeline__item').count();
+  const allItems = await timelineItems();
+  await page.click('.filters__summary');
+  const label = page.locator('.facet label', { hasText: 'Cancer centre' });
+  const count = Number((await label.textContent()).match(/\((\d+)\)/)[1]);
+  assert.ok(count >= 18, `the count says ${count}`);
+  await label.click();
+  await page.waitForFunction(() => /kind=cancer-centre/.test(location.search));
+  assert.match(await page.textContent('.toolbar__count'), new RegExp(`^${count} of \\d+ organisations$`));
+  assert.ok((await timelineItems()) < allItems, 'the timeline narrows');
+  await page.click('.toolbar__view .button:has-text("Table")');
+  await page.waitForSelector('table.table');
+  assert.equal(await page.locator('table.table tbody tr').count(), count, 'the table shows what the count said');
+  await page.click('.toolbar__filters .button:has-text("Clear all filters")');
+  await page.waitForFunction(() => !/kind=/.test(location.search));
+  assert.equal(await timelineItems(), allItems);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the table sorts by any column and its links select', async () => {
+  const { page, problems, context } = await site.open('/?view=table&tab=projects', desktop, 'table.table');
+  await page.click('th:has-text("Start") .table__sort');
+  await page.waitForSelector('th[aria-sort="ascending"]');
+  const first = await page.textContent('table.table tbody tr:first-child td:first-child');
+  assert.match(first, /EPAAC/);
+  await page.click('th:has-text("Start") .table__sort');
+  await page.waitForSelector('th[aria-sort="descending"]');
+  assert.match(page.url(), /sort=-start/);
+  await page.click('table.table tbody a[data-sel="crane"]');
+  await page.waitForSelector('#details-name');
+  assert.match(await page.textContent('#details-name'), /^CraNE/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('exports: CSV and JSON of the filtered view with sources, the map as SVG, and the link', async () => {
+  const { page, problems, context } = await site.open('/?prog=prog-g7', desktop, '.export');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+  const download = async (name) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click(`.export .button:has-text("${name}")`)]);
+    const stream = await file.createReadStream();
+    const chunks = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    const bytes = Buffer.concat(chunks);
+    return { name: file.suggestedFilename(), bytes, text: bytes.toString('utf8') };
+  };
+  const csv = await download('This table (CSV)');
+  assert.match(csv.name, /^cancer-atlas-organisations-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = csv.text.trim().split('\r\n');
+  assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a byte-order mark, so spreadsheets read accents');
+  assert.ok(lines[0].replace(/^\ufeff/, '').startsWith('id,Name,Kind,City,Country,Relations,Confidence'), lines[0]);
+  assert.ok(lines.some((l) => l.startsWith('inca,')), 'INCa is a G7 Cancer member');
+  assert.ok(!lines.some((l) => l.startsWith('centre-leon-berard,')), 'filtered out');
+  assert.ok(lines.slice(1).every((l) => /,(confirmed|partly-confirmed|seed|unconfirmed|disputed|corrected),/.test(l)));
+  const json = JSON.parse((await download('All filtered records (JSON)')).text);
+  assert.ok(json.organisations.length >= 8);
+  assert.ok(json.organisations.every((o) => o.sources.length > 0 && o.confidence_key));
+  assert.match(json.view, /prog=prog-g7/);
+  const svg = await download('The map (SVG)');
+  assert.match(svg.text, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.match(svg.text, /<title>Cancer Cooperation Atlas — As of /);
+  await page.click('.export .button:has-text("Copy link")');
+  await page.waitForSelector('.export__status:has-text("Link copied.")');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /\?lang=en&date=\d{4}-\d{2}-\d{2}&prog=prog-g7$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('print: controls hidden, the map, list and sources on A4', async () => {
+  const { page, problems, context } = await site.open('/?sel=crane', desktop, '#details-name');
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.toolbar', '.map__controls', '.region--timeline']) {
+    assert.equal(await page.isVisible(hidden), false, `${hidden} is not printed`);
+  }
+  assert.ok(await page.isVisible('.map'));
+  assert.ok(await page.isVisible('.details__sources'));
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  console.log(`print: ${pages} A4 pages for CraNE`);
+  assert.ok(pages >= 1 && pages <= 6, `${pages} pages`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
