@@ -140,25 +140,22 @@ pub struct Visible {
 }
 
 impl Visible {
-    /// Whether the record with this id passes (true for ids that facets do not cover, such
-    /// as programmes).
-    pub fn contains(&self, data: &Dataset, id: &str) -> bool {
-        fn at<'a>(
-            mut ids: impl Iterator<Item = &'a String>,
-            id: &str,
-            flags: &[bool],
-        ) -> Option<bool> {
-            ids.position(|x| x == id).map(|i| flags[i])
-        }
-        at(
-            data.organisations.iter().map(|o| &o.id),
-            id,
-            &self.organisations,
-        )
-        .or_else(|| at(data.relations.iter().map(|r| &r.id), id, &self.relations))
-        .or_else(|| at(data.projects.iter().map(|p| &p.id), id, &self.projects))
-        .or_else(|| at(data.events.iter().map(|e| &e.id), id, &self.events))
-        .unwrap_or(true)
+    /// The ids of every record that passes, for filtering by id in one pass.
+    pub fn ids<'a>(&self, data: &'a Dataset) -> std::collections::HashSet<&'a str> {
+        let orgs = data
+            .organisations
+            .iter()
+            .map(|o| &o.id)
+            .zip(&self.organisations);
+        let relations = data.relations.iter().map(|r| &r.id).zip(&self.relations);
+        let projects = data.projects.iter().map(|p| &p.id).zip(&self.projects);
+        let events = data.events.iter().map(|e| &e.id).zip(&self.events);
+        orgs.chain(relations)
+            .chain(projects)
+            .chain(events)
+            .filter(|(_, &shown)| shown)
+            .map(|(id, _)| id.as_str())
+            .collect()
     }
 }
 
@@ -183,12 +180,30 @@ pub struct Index {
     project_orgs: Vec<Vec<usize>>,
     /// Per project: the relations touching it.
     project_relations: Vec<Vec<usize>>,
+    /// Per relation: the organisations at its ends.
+    relation_orgs: Vec<Vec<usize>>,
+    /// Per event: the organisations and the projects it involves.
+    event_orgs: Vec<Vec<usize>>,
+    event_projects: Vec<Vec<usize>>,
 }
 
 impl Index {
     pub fn new(data: &Dataset) -> Index {
-        let org_at = |id: &str| data.organisations.iter().position(|o| o.id == id);
-        let project_at = |id: &str| data.projects.iter().position(|p| p.id == id);
+        // Id lookups through maps: the index must stay linear for 10 000 organisations.
+        let orgs: std::collections::HashMap<&str, usize> = data
+            .organisations
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id.as_str(), i))
+            .collect();
+        let projects: std::collections::HashMap<&str, usize> = data
+            .projects
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let org_at = |id: &str| orgs.get(id).copied();
+        let project_at = |id: &str| projects.get(id).copied();
         // Programme bits of every id that anchors a programme (hubs and projects).
         let mut anchor_bits: std::collections::BTreeMap<&str, u64> = Default::default();
         for (i, prog) in data.programmes.iter().enumerate().take(64) {
@@ -217,10 +232,12 @@ impl Index {
         let mut project_orgs = vec![Vec::new(); data.projects.len()];
         let mut project_relations = vec![Vec::new(); data.projects.len()];
         let mut relation_programmes = Vec::with_capacity(data.relations.len());
+        let mut relation_orgs = Vec::with_capacity(data.relations.len());
         for (k, r) in data.relations.iter().enumerate() {
             let bits = bits_of(&r.from) | bits_of(&r.to);
             relation_programmes.push(bits);
             let (from_org, to_org) = (org_at(&r.from), org_at(&r.to));
+            relation_orgs.push([from_org, to_org].into_iter().flatten().collect());
             for o in [from_org, to_org].into_iter().flatten() {
                 org_programmes[o] |= bits;
                 org_relations[o].push(k);
@@ -240,7 +257,20 @@ impl Index {
             .iter()
             .map(|e| e.related.iter().fold(0, |b, id| b | bits_of(id)))
             .collect();
+        let event_orgs = data
+            .events
+            .iter()
+            .map(|e| e.related.iter().filter_map(|id| org_at(id)).collect())
+            .collect();
+        let event_projects = data
+            .events
+            .iter()
+            .map(|e| e.related.iter().filter_map(|id| project_at(id)).collect())
+            .collect();
         Index {
+            relation_orgs,
+            event_orgs,
+            event_projects,
             programmes: data.programmes.iter().map(|p| p.id.clone()).collect(),
             org_programmes,
             relation_programmes,
@@ -309,7 +339,6 @@ impl Index {
                 && (facets.countries.is_empty() || facets.countries.contains(&org.country))
         };
         let place_filtered = !facets.kinds.is_empty() || !facets.countries.is_empty();
-        let org_at = |id: &str| data.organisations.iter().position(|o| o.id == id);
 
         let relations: Vec<bool> = data
             .relations
@@ -318,11 +347,7 @@ impl Index {
             .map(|(k, r)| {
                 kind_ok(r.kind)
                     && in_progs(self.relation_programmes[k])
-                    && (!place_filtered
-                        || [org_at(&r.from), org_at(&r.to)]
-                            .into_iter()
-                            .flatten()
-                            .any(place_ok))
+                    && (!place_filtered || self.relation_orgs[k].iter().any(|&o| place_ok(o)))
             })
             .collect();
         let organisations: Vec<bool> = (0..data.organisations.len())
@@ -342,21 +367,12 @@ impl Index {
             })
             .collect();
         let narrowed = place_filtered || !facets.relation_kinds.is_empty();
-        let events = data
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
+        let events = (0..data.events.len())
+            .map(|i| {
                 in_progs(self.event_programmes[i])
                     && (!narrowed
-                        || e.related.iter().any(|id| {
-                            org_at(id).map(|o| organisations[o]).unwrap_or_else(|| {
-                                data.projects
-                                    .iter()
-                                    .position(|p| &p.id == id)
-                                    .is_some_and(|j| projects[j])
-                            })
-                        }))
+                        || self.event_orgs[i].iter().any(|&o| organisations[o])
+                        || self.event_projects[i].iter().any(|&j| projects[j]))
             })
             .collect();
         Visible {
@@ -515,9 +531,10 @@ mod tests {
                 f.programmes.insert("prog-g7".into());
             }),
         );
-        let shown = |id: &str| v.contains(&data, id);
+        let ids = v.ids(&data);
+        let shown = |id: &str| ids.contains(id);
         assert!(
-            shown("inca") && shown("nci") && shown("iarc"),
+            shown("inca") && shown("nci-us") && shown("iarc"),
             "members and observer"
         );
         assert!(

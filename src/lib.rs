@@ -84,7 +84,8 @@ pub struct Explore {
 }
 
 impl Explore {
-    fn new(data: Arc<Dataset>) -> Explore {
+    /// Fresh exploration state (no filter, map view, default tab) over a dataset.
+    pub fn new(data: Arc<Dataset>) -> Explore {
         let index = Arc::new(Index::new(&data));
         let facets = RwSignal::new(Facets::default());
         let visible = {

@@ -5,7 +5,7 @@
 use crate::filter::{self, Visible};
 use crate::i18n::Lang;
 use crate::lanes::short_name;
-use crate::model::{Confidence, Dataset, PartialDate, Provenance, Span};
+use crate::model::{Confidence, Dataset, PartialDate, Provenance};
 use std::cmp::Ordering;
 use std::fmt::Write as _;
 
@@ -516,11 +516,6 @@ pub fn to_json(data: &Dataset, visible: &Visible, query: &str, lang: Lang, link:
     }
     out.push_str("}\n");
     out
-}
-
-/// A span written for a table or a list, in a language.
-pub fn span_text(span: Span, lang: Lang) -> String {
-    lang.span(span)
 }
 
 #[cfg(test)]

@@ -77,6 +77,7 @@ async fn bench(name: &str, data: Dataset) {
         provide_context(Locale(RwSignal::new(Lang::En)));
         provide_context(Selection(RwSignal::new(None)));
         provide_context(Atlas(atlas.clone()));
+        provide_context(cancer_atlas::Explore::new(atlas.clone()));
         provide_context(cancer_atlas::AsOf(RwSignal::new(cancer_atlas::today())));
         view! { <MapRegion/> }
     })
@@ -175,6 +176,7 @@ async fn bench_date_change(name: &str, data: Dataset) {
         provide_context(Locale(RwSignal::new(Lang::En)));
         provide_context(Selection(RwSignal::new(None)));
         provide_context(Atlas(atlas.clone()));
+        provide_context(cancer_atlas::Explore::new(atlas.clone()));
         provide_context(AsOf(as_of));
         view! { <MapRegion/><TimelineRegion/> }
     })

@@ -256,9 +256,10 @@ pub fn TimelineRegion() -> impl IntoView {
         let atlas = atlas.clone();
         Memo::new(move |_| {
             explore.visible.with(|v| {
+                let keep = v.ids(&atlas);
                 items
                     .iter()
-                    .filter(|i| v.contains(&atlas, &i.id))
+                    .filter(|i| keep.contains(i.id.as_str()))
                     .cloned()
                     .collect::<Vec<Item>>()
             })
