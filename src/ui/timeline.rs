@@ -259,7 +259,7 @@ pub fn TimelineRegion() -> impl IntoView {
                 let keep = v.ids(&atlas);
                 items
                     .iter()
-                    .filter(|i| keep.contains(i.id.as_str()))
+                    .filter(|i| keep.binary_search(&i.id.as_str()).is_ok())
                     .cloned()
                     .collect::<Vec<Item>>()
             })
