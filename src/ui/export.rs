@@ -195,13 +195,17 @@ pub fn Export() -> impl IntoView {
     }
     };
     view! {
-        <div class="export" role="group" aria-labelledby="export-title">
-            <span id="export-title" class="export__title">{move || locale.strings().export_title}</span>
-            <button type="button" class="button" on:click=csv>{move || locale.strings().export_csv}</button>
-            <button type="button" class="button" on:click=json>{move || locale.strings().export_json}</button>
-            <Show when=move || explore.mode.get() == Mode::Map>
-                <button type="button" class="button" on:click=svg>{move || locale.strings().export_svg}</button>
-            </Show>
+        <div class="export">
+            <details class="menu">
+                <summary class="button menu__summary">{move || locale.strings().export_title}</summary>
+                <div class="menu__panel">
+                    <button type="button" class="button" on:click=csv>{move || locale.strings().export_csv}</button>
+                    <button type="button" class="button" on:click=json>{move || locale.strings().export_json}</button>
+                    <Show when=move || explore.mode.get() == Mode::Map>
+                        <button type="button" class="button" on:click=svg>{move || locale.strings().export_svg}</button>
+                    </Show>
+                </div>
+            </details>
             <button type="button" class="button button--primary" on:click=copy>{move || locale.strings().copy_link}</button>
             <p class="export__status" role="status">{copy_status}</p>
         </div>

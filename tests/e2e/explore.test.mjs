@@ -131,7 +131,8 @@ test('exports: CSV and JSON of the filtered view with sources, the map as SVG, a
   const { page, problems, context } = await site.open('/?prog=prog-g7', desktop, '.export');
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
   const download = async (name) => {
-    const [file] = await Promise.all([page.waitForEvent('download'), page.click(`.export .button:has-text("${name}")`)]);
+    if (!(await page.isVisible('.menu__panel'))) await page.click('.menu__summary');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click(`.menu__panel .button:has-text("${name}")`)]);
     const stream = await file.createReadStream();
     const chunks = [];
     for await (const chunk of stream) chunks.push(chunk);
