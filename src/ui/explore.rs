@@ -120,7 +120,7 @@ pub fn Toolbar() -> impl IntoView {
     };
     view! {
         <Notice/>
-        <div class="toolbar">
+        <section class="toolbar" aria-label=move || locale.strings().toolbar_label>
             <nav class="toolbar__programmes" aria-label=move || locale.strings().programmes_nav>
                 <ul class="inline-list">{programmes}</ul>
             </nav>
@@ -139,6 +139,6 @@ pub fn Toolbar() -> impl IntoView {
                 {mode_button(Mode::Table)}
             </div>
             <super::export::Export/>
-        </div>
+        </section>
     }
 }

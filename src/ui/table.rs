@@ -100,7 +100,7 @@ pub fn TableRegion() -> impl IntoView {
             .collect_view();
         view! {
             <table class="table">
-                <caption>
+                <caption id="table-caption">
                     {format!("{} — {}", tab.label(lang), lang.results(count))}
                     <span class="visually-hidden">" "{t.table_sort_hint}</span>
                 </caption>
@@ -114,7 +114,7 @@ pub fn TableRegion() -> impl IntoView {
         <section class="region region--map region--table" aria-labelledby="table-heading">
             <h2 id="table-heading" class="region__title">{move || locale.strings().table_title}</h2>
             <div class="table__tabs" role="group" aria-label=move || locale.strings().table_tabs_label>{tabs}</div>
-            <div class="table__scroll" tabindex="0" role="region" aria-labelledby="table-heading">{body}</div>
+            <div class="table__scroll" tabindex="0" role="region" aria-labelledby="table-caption">{body}</div>
         </section>
     }
 }

@@ -24,17 +24,28 @@ const LABEL_MAX_PX: f64 = 190.0;
 /// Approximate width of one character of the 12 px label font.
 const CHAR_PX: f64 = 6.5;
 
-/// The label as drawn: at most as many characters as fit in [`LABEL_MAX_PX`].
+/// The label as drawn: at most as many characters as fit in [`LABEL_MAX_PX`], cut after a
+/// whole word so that what is seen stays part of the spoken name (WCAG 2.5.3); a
+/// parenthesis is dropped whole rather than left open.
 pub fn clip_label(label: &str) -> String {
     let max = (LABEL_MAX_PX / CHAR_PX) as usize;
     if label.chars().count() <= max {
-        label.to_owned()
-    } else {
-        let mut cut: String = label.chars().take(max - 1).collect();
-        cut.truncate(cut.trim_end().len());
-        cut.push('…');
-        cut
+        return label.to_owned();
     }
+    if let Some((head, _)) = label.split_once(" (") {
+        if head.chars().count() < max {
+            return format!("{head}…");
+        }
+    }
+    let cut: String = label.chars().take(max).collect();
+    let whole = match cut.rfind(' ') {
+        Some(i) if i > 0 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!(
+        "{}…",
+        whole.trim_end_matches([' ', ',', ':', ';', '–', '-', '('])
+    )
 }
 
 /// A date range in words: "1 October 2022 – 30 September 2024", "since 2015".
@@ -130,7 +141,7 @@ fn item_svg(
     let kind = if item.point { "point" } else { "span" };
     let _ = write!(
         out,
-        r#"<g class="timeline__item timeline__item--{kind}{state}" role="button" tabindex="0" data-id="{id}" aria-label="{name}, {dates}"><title>{name} ({dates})</title>"#,
+        r#"<g class="timeline__item timeline__item--{kind}{state}" role="button" tabindex="0" data-id="{id}" aria-label="{name} ({dates})"><title>{name} ({dates})</title>"#,
         id = escape(&item.id),
         name = escape(label),
         dates = escape(&dates),
@@ -188,7 +199,7 @@ fn item_svg(
     let text_x = scale.x(start.first_day()) + if item.point { 8.0 } else { 4.0 };
     let _ = write!(
         out,
-        r#"<text class="timeline__label" x="{}" y="{}">{}</text></g>"#,
+        r#"<text class="timeline__label" x="{}" y="{}" aria-hidden="true">{}</text></g>"#,
         px(text_x),
         px(mid + 4.0),
         escape(&clip_label(label))
@@ -561,6 +572,14 @@ mod tests {
         let cut = clip_label(long);
         assert!(cut.ends_with('…'));
         assert!(cut.chars().count() as f64 * CHAR_PX <= LABEL_MAX_PX);
+        assert!(
+            long.starts_with(cut.trim_end_matches('…')),
+            "a prefix of the name"
+        );
+        assert_eq!(
+            clip_label("ONCOBIOME starts (Horizon 2020, coordinated by Gustave Roussy)"),
+            "ONCOBIOME starts…"
+        );
     }
 
     #[test]

@@ -28,7 +28,7 @@ test('timeline items are reachable by Tab and selected with Enter', async () => 
   await page.keyboard.press('Enter');
   await page.waitForSelector('.timeline__item.is-selected[data-id="crane"]');
   const label = await page.getAttribute('.timeline__item[data-id="crane"]', 'aria-label');
-  assert.equal(label, 'CraNE, 1 October 2022 – 30 September 2024');
+  assert.equal(label, 'CraNE (1 October 2022 – 30 September 2024)');
   await context.close();
 });
 

@@ -1,0 +1,44 @@
+// Accessibility checks with axe-core (the npm package, injected from node_modules: no
+// network) on the main views, in English and French, light and dark.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { useSite } from './harness.mjs';
+
+const site = useSite();
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+const VIEWS = [
+  ['map', '/'],
+  ['organisation details', '/?sel=centre-leon-berard'],
+  ['project details with conflicts', '/?sel=crane'],
+  ['programme page in the table view', '/?view=table&sel=prog-g7'],
+  ['relations table, filtered and sorted', '/?view=table&tab=relations&kind=cancer-centre&sort=-start'],
+];
+
+for (const [locale, lang] of [['en-GB', 'en'], ['fr-FR', 'fr']]) {
+  for (const colorScheme of ['light', 'dark']) {
+    test(`axe finds no violation on the main views (${lang}, ${colorScheme})`, async () => {
+      const { page, problems, context } = await site.open('/', { locale, colorScheme, viewport: { width: 1440, height: 900 } });
+      const found = [];
+      for (const [name, path] of VIEWS) {
+        await page.goto(site.url + path);
+        await page.waitForSelector('.timeline__item');
+        await page.addScriptTag({ path: AXE });
+        const { violations } = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
+        for (const v of violations) {
+          found.push(`${name}: ${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes[0].target.join(' ')}`);
+        }
+      }
+      // The filters panel open, too (checkboxes, counts, legends).
+      await page.click('.filters__summary');
+      await page.addScriptTag({ path: AXE });
+      const open = await page.evaluate(() => axe.run(document.querySelector('.toolbar'), { resultTypes: ['violations'] }));
+      found.push(...open.violations.map((v) => `filters open: ${v.id} ×${v.nodes.length}`));
+      assert.deepEqual(found, []);
+      assert.equal(await page.getAttribute('html', 'lang'), lang);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+}
