@@ -76,7 +76,8 @@ pub fn card(data: &Dataset, id: &str, lang: Lang) -> Option<Card> {
             facts.push((t.details_website, Value::Url(url.clone())));
         }
         let title = match &o.acronym {
-            Some(a) if a.get(lang) != o.name.get(lang) => {
+            // "Unicancer (…)" already names its acronym.
+            Some(a) if !o.name.get(lang).contains(a.get(lang)) => {
                 format!("{} ({})", o.name.get(lang), a.get(lang))
             }
             _ => o.name.get(lang).to_owned(),

@@ -1,0 +1,42 @@
+// Screenshots of the main views (desktop and phone, light and dark, English and French),
+// saved to target/screenshots/ on every run; a few are copied into docs/ for the README.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { useSite } from './harness.mjs';
+
+const site = useSite();
+const OUT = resolve(process.env.SCREENSHOT_DIR || '../../target/screenshots');
+
+const DEVICES = { desktop: { width: 1440, height: 900 }, phone: { width: 375, height: 812 } };
+const SHOTS = [
+  ['map', '/?sel=unicancer'],
+  ['table', '/?view=table&tab=relations&prog=prog-g7'],
+  ['programme', '/?sel=prog-g7'],
+];
+
+test('screenshots of the main views: desktop and phone, light and dark, EN and FR', async () => {
+  mkdirSync(OUT, { recursive: true });
+  let count = 0;
+  for (const [device, viewport] of Object.entries(DEVICES)) {
+    for (const colorScheme of ['light', 'dark']) {
+      for (const [lang, locale] of [['en', 'en-GB'], ['fr', 'fr-FR']]) {
+        const { page, problems, context } = await site.open('/', { viewport, colorScheme, locale, reducedMotion: 'reduce' });
+        for (const [name, path] of SHOTS) {
+          await page.goto(site.url + path);
+          await page.waitForSelector('.timeline__item');
+          await page.evaluate(() => document.activeElement?.blur());
+          const file = `${OUT}/${name}-${device}-${colorScheme}-${lang}.png`;
+          await page.screenshot({ path: file, fullPage: device === 'phone' });
+          assert.ok(statSync(file).size > 10_000, `${file} has content`);
+          count++;
+        }
+        // Moving on quickly may abort the icon's request: that is not a fault of the page.
+        assert.deepEqual(problems.filter((p) => !/favicon\.svg \(net::ERR_ABORTED\)/.test(p)), []);
+        await context.close();
+      }
+    }
+  }
+  console.log(`${count} screenshots in ${OUT}`);
+});
