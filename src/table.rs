@@ -200,13 +200,16 @@ fn haystack(texts: &[&str]) -> String {
     filter::normalize(&texts.join(" "))
 }
 
-fn display_name(
+/// "Name (ACRONYM)", or the name alone when it already holds the acronym ("Unicancer (…)").
+pub fn display_name(
     name: &crate::model::Text,
     acronym: Option<&crate::model::Text>,
     lang: Lang,
 ) -> String {
     match acronym {
-        Some(a) if a.get(lang) != name.get(lang) => format!("{} ({})", name.get(lang), a.get(lang)),
+        Some(a) if !name.get(lang).contains(a.get(lang)) => {
+            format!("{} ({})", name.get(lang), a.get(lang))
+        }
         _ => name.get(lang).to_owned(),
     }
 }

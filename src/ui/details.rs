@@ -75,13 +75,7 @@ pub fn card(data: &Dataset, id: &str, lang: Lang) -> Option<Card> {
         if let Some(url) = &o.website {
             facts.push((t.details_website, Value::Url(url.clone())));
         }
-        let title = match &o.acronym {
-            // "Unicancer (…)" already names its acronym.
-            Some(a) if !o.name.get(lang).contains(a.get(lang)) => {
-                format!("{} ({})", o.name.get(lang), a.get(lang))
-            }
-            _ => o.name.get(lang).to_owned(),
-        };
+        let title = crate::table::display_name(&o.name, o.acronym.as_ref(), lang);
         return Some(Card {
             kind: lang.org_kind(o.kind).to_owned(),
             title,
