@@ -3,11 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { useSite } from './harness.mjs';
 
 const site = useSite();
-const OUT = resolve(process.env.SCREENSHOT_DIR || '../../target/screenshots');
+// The repository's target/, wherever the runner starts from.
+const OUT = process.env.SCREENSHOT_DIR || fileURLToPath(new URL('../../target/screenshots', import.meta.url));
 
 const DEVICES = { desktop: { width: 1440, height: 900 }, phone: { width: 375, height: 812 } };
 const SHOTS = [
