@@ -103,7 +103,7 @@ pub fn search(data: &Dataset, query: &str) -> Vec<Hit> {
             });
         }
     }
-    hits.sort_by_key(|h| h.rank);
+    crate::sort::sort_by_key(&mut hits, |h| h.rank);
     hits
 }
 
@@ -157,7 +157,7 @@ impl Visible {
             .filter(|(_, &shown)| shown)
             .map(|(id, _)| id.as_str())
             .collect::<Vec<_>>();
-        ids.sort_unstable();
+        crate::sort::sort(&mut ids);
         ids
     }
 }
@@ -196,7 +196,7 @@ impl Index {
         // 10 000 organisations (a hash map would add 2 KB of wasm).
         let sorted = |ids: Vec<&'a str>| {
             let mut pairs: Vec<(&str, usize)> = ids.into_iter().zip(0..).collect();
-            pairs.sort_unstable();
+            crate::sort::sort(&mut pairs);
             pairs
         };
         let orgs = sorted(data.organisations.iter().map(|o| o.id.as_str()).collect());
@@ -430,7 +430,7 @@ impl Index {
             })
             .collect();
         let mut codes: Vec<&String> = data.organisations.iter().map(|o| &o.country).collect();
-        codes.sort();
+        crate::sort::sort(&mut codes);
         codes.dedup();
         let countries = codes
             .into_iter()

@@ -144,7 +144,7 @@ pub fn items(data: &Dataset) -> Vec<Item> {
             involves: e.related.clone(),
         });
     }
-    out.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out, |a, b| {
         a.lane
             .cmp(&b.lane)
             .then(a.span.chronological(&b.span))
@@ -211,7 +211,7 @@ pub fn snapshot(data: &Dataset, day: Day) -> Snapshot {
         .filter_map(|o| data.countries.iter().find(|c| c.code == o.country))
         .map(|c| c.iso3.clone())
         .collect();
-    g7_countries.sort();
+    crate::sort::sort(&mut g7_countries);
     g7_countries.dedup();
     Snapshot {
         organisations,

@@ -12,6 +12,7 @@ pub mod lanes;
 pub mod model;
 pub mod network;
 pub mod panic_banner;
+pub mod sort;
 pub mod state;
 pub mod table;
 pub mod testing;

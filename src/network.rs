@@ -73,7 +73,7 @@ pub fn partners<'a>(
             }
         }
     }
-    found.sort_by_key(|p| {
+    crate::sort::sort_by_key(&mut found, |p| {
         data.organisations
             .iter()
             .position(|o| o.id == p.organisation)

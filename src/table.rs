@@ -379,11 +379,11 @@ fn compare(a: &Key, b: &Key) -> Ordering {
 
 /// Sorts rows by a column of `tab` (stable: ties keep dataset order; empty cells last).
 /// An unknown column leaves the order as it is.
-pub fn sort(rows: &mut [Row], tab: Tab, by: &Sort) {
+pub fn sort(rows: &mut Vec<Row>, tab: Tab, by: &Sort) {
     let Some(col) = tab.columns().iter().position(|c| c.0 == by.column) else {
         return;
     };
-    rows.sort_by(|a, b| {
+    crate::sort::sort_by(rows, |a, b| {
         let (ka, kb) = (&a.cells[col].key, &b.cells[col].key);
         match (ka, kb) {
             (Key::Missing, _) | (_, Key::Missing) => compare(ka, kb),

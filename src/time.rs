@@ -224,8 +224,9 @@ pub fn ticks(scale: &TimeScale, lang: Lang, min_px: f64) -> Vec<Tick> {
 /// pixels apart. Items are placed in order of their start; returns the row of each item
 /// (in input order) and the number of rows.
 pub fn stack(intervals: &[(f64, f64)], gap: f64) -> (Vec<usize>, usize) {
-    let mut order: Vec<usize> = (0..intervals.len()).collect();
-    order.sort_by(|&a, &b| intervals[a].0.total_cmp(&intervals[b].0).then(a.cmp(&b)));
+    let order = crate::sort::order(intervals.len(), &|a, b| {
+        intervals[a].0.total_cmp(&intervals[b].0)
+    });
     let mut row_ends: Vec<f64> = Vec::new();
     let mut rows = vec![0; intervals.len()];
     for i in order {

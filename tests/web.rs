@@ -71,7 +71,7 @@ async fn language_switch_changes_text_and_html_lang() {
     let root = mount_app();
     let switch_to = |lang: Lang| {
         let button: web_sys::HtmlElement = root
-            .query_selector(&format!(".lang-switch__option[lang='{}']", lang.tag()))
+            .query_selector(&format!(".switch__option[lang='{}']", lang.tag()))
             .unwrap()
             .unwrap()
             .unchecked_into();
@@ -86,7 +86,7 @@ async fn language_switch_changes_text_and_html_lang() {
     assert_eq!(html.get_attribute("lang").as_deref(), Some("fr"));
     assert_eq!(document().title(), FR.app_title);
     let pressed = root
-        .query_selector(".lang-switch__option[aria-pressed='true']")
+        .query_selector(".switch__option[lang][aria-pressed='true']")
         .unwrap()
         .unwrap();
     assert_eq!(pressed.get_attribute("lang").as_deref(), Some("fr"));

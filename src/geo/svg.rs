@@ -138,7 +138,7 @@ const READING_BAND_PX: f64 = 48.0;
 /// that Tab moves across the map the way eyes do.
 fn reading_order(clusters: &[Cluster]) -> Vec<&Cluster> {
     let mut sorted: Vec<&Cluster> = clusters.iter().collect();
-    sorted.sort_by(|a, b| {
+    crate::sort::sort_by(&mut sorted, |a, b| {
         let band = |c: &Cluster| (c.y / READING_BAND_PX).floor() as i64;
         band(a).cmp(&band(b)).then(a.x.total_cmp(&b.x))
     });

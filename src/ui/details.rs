@@ -199,7 +199,7 @@ pub fn relations_of<'a>(data: &'a Dataset, id: &str) -> Vec<(RelationKind, Vec<&
                 .iter()
                 .filter(|r| r.kind == kind && (r.from == id || r.to == id))
                 .collect();
-            group.sort_by(|a, b| a.span.chronological(&b.span));
+            crate::sort::sort_by(&mut group, |a, b| a.span.chronological(&b.span));
             (!group.is_empty()).then_some((kind, group))
         })
         .collect()
@@ -229,7 +229,7 @@ pub fn events_of<'a>(data: &'a Dataset, ids: &[&str]) -> Vec<&'a Event> {
             e.related.iter().any(|r| ids.contains(&r.as_str())) || ids.contains(&e.id.as_str())
         })
         .collect();
-    events.sort_by_key(|e| e.date.map_or(i32::MAX, |d| d.first_day()));
+    crate::sort::sort_by_key(&mut events, |e| e.date.map_or(i32::MAX, |d| d.first_day()));
     events
 }
 

@@ -106,7 +106,7 @@ pub fn Filters() -> impl IntoView {
             })
             .collect();
         // Countries in alphabetical order of the current language; counts keep their index.
-        countries.sort_by_cached_key(|c| crate::filter::normalize(&c.2));
+        crate::sort::sort_by_key(&mut countries, |c| crate::filter::normalize(&c.2));
         let order: Vec<usize> = countries.iter().map(|c| c.0).collect();
         let countries = countries
             .into_iter()

@@ -1,4 +1,4 @@
-//! The site header: product name, tagline and the language switch.
+//! The site header: product name, tagline, the language switch and the theme switch.
 
 use crate::i18n::Lang;
 use crate::use_locale;
@@ -13,7 +13,10 @@ pub fn Header() -> impl IntoView {
                 <h1 class="brand__title">{move || locale.strings().app_title}</h1>
                 <p class="brand__tagline">{move || locale.strings().app_tagline}</p>
             </div>
-            <LanguageSwitch/>
+            <div class="site-header__switches">
+                <LanguageSwitch/>
+                <ThemeSwitch/>
+            </div>
         </header>
     }
 }
@@ -29,7 +32,7 @@ pub fn LanguageSwitch() -> impl IntoView {
             view! {
                 <button
                     type="button"
-                    class="lang-switch__option"
+                    class="switch__option"
                     lang=lang.tag()
                     aria-pressed=pressed
                     on:click=move |_| locale.0.set(lang)
@@ -41,10 +44,106 @@ pub fn LanguageSwitch() -> impl IntoView {
         .collect_view();
     view! {
         <div
-            class="lang-switch"
+            class="switch"
             role="group"
             aria-label=move || locale.strings().language_switch_label
         >
+            {buttons}
+        </div>
+    }
+}
+
+/// The colour theme the visitor picked; `Auto` follows the system setting.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Theme {
+    Auto,
+    Light,
+    Dark,
+}
+
+/// Where the choice is kept between visits; `public/theme.js` reads the same key before
+/// the first paint, so a returning visitor never sees the other theme flash.
+pub const THEME_KEY: &str = "atlas-theme";
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    /// The value of `data-theme` on `<html>` and in storage (`None` for `Auto`).
+    pub fn tag(self) -> Option<&'static str> {
+        match self {
+            Theme::Auto => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        }
+    }
+
+    /// Reads `data-theme`; anything but "light" or "dark" is `Auto`.
+    pub fn parse(tag: Option<&str>) -> Theme {
+        match tag {
+            Some("light") => Theme::Light,
+            Some("dark") => Theme::Dark,
+            _ => Theme::Auto,
+        }
+    }
+
+    /// The theme `public/theme.js` applied from storage before the app started.
+    pub fn current() -> Theme {
+        let root = document().document_element();
+        Theme::parse(root.and_then(|r| r.get_attribute("data-theme")).as_deref())
+    }
+
+    /// Sets `data-theme` (which sets CSS `color-scheme`) and remembers the choice. Storage
+    /// may be refused (private browsing, blocked cookies): the theme then lasts the visit.
+    pub fn apply(self) {
+        if let Some(root) = document().document_element() {
+            let _ = match self.tag() {
+                Some(tag) => root.set_attribute("data-theme", tag),
+                None => root.remove_attribute("data-theme"),
+            };
+        }
+        if let Ok(Some(storage)) = window().local_storage() {
+            let _ = match self.tag() {
+                Some(tag) => storage.set_item(THEME_KEY, tag),
+                None => storage.remove_item(THEME_KEY),
+            };
+        }
+    }
+}
+
+/// Three toggle buttons: Auto (the system setting), Light, Dark.
+#[component]
+pub fn ThemeSwitch() -> impl IntoView {
+    let locale = use_locale();
+    let theme = RwSignal::new(Theme::current());
+    let buttons = Theme::ALL
+        .into_iter()
+        .map(|choice| {
+            let text = move || {
+                let s = locale.strings();
+                match choice {
+                    Theme::Auto => s.theme_auto,
+                    Theme::Light => s.theme_light,
+                    Theme::Dark => s.theme_dark,
+                }
+            };
+            view! {
+                <button
+                    type="button"
+                    class="switch__option"
+                    data-theme-choice=choice.tag().unwrap_or("auto")
+                    aria-pressed=move || (theme.get() == choice).to_string()
+                    on:click=move |_| {
+                        choice.apply();
+                        theme.set(choice);
+                    }
+                >
+                    {text}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="switch" role="group" aria-label=move || locale.strings().theme_label>
             {buttons}
         </div>
     }

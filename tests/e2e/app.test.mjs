@@ -42,17 +42,17 @@ test('a French browser gets the French interface, and the switch goes back to En
   const { page, problems, context } = await openApp('/', { locale: 'fr-FR' });
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
   assert.equal(await page.title(), 'Atlas de la coopération contre le cancer');
-  await page.click('.lang-switch__option[lang="en"]');
+  await page.click('.switch__option[lang="en"]');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.equal(await page.textContent('.brand__title'), 'Cancer Cooperation Atlas');
-  assert.equal(await page.getAttribute('.lang-switch__option[lang="en"]', 'aria-pressed'), 'true');
+  assert.equal(await page.getAttribute('.switch__option[lang="en"]', 'aria-pressed'), 'true');
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('the language switch works by keyboard alone', async () => {
   const { page, context } = await openApp('/', { locale: 'en-US' });
-  await page.focus('.lang-switch__option[lang="fr"]');
+  await page.focus('.switch__option[lang="fr"]');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.documentElement.lang === 'fr');
   assert.equal(await page.textContent('#map-heading'), 'Carte');
