@@ -265,23 +265,31 @@ pub fn App() -> impl IntoView {
                 Mode::Map => view! { <ui::map::MapRegion/> }.into_any(),
                 Mode::Table => view! { <ui::table::TableRegion/> }.into_any(),
             };
+            // On wide screens the frame fills the window (header, toolbar, then map,
+            // timeline and details all in view); the footer follows below it.
             view! {
-                <ui::explore::Toolbar/>
-                <main id="main" class="workspace" tabindex="-1">
-                    {main}
-                    <ui::timeline::TimelineRegion/>
-                    <ui::details::DetailsRegion/>
-                </main>
+                <div class="frame">
+                    <ui::header::Header/>
+                    <ui::explore::Toolbar/>
+                    <main id="main" class="workspace" tabindex="-1">
+                        {main}
+                        <ui::timeline::TimelineRegion/>
+                        <ui::details::DetailsRegion/>
+                    </main>
+                </div>
                 <ui::footer::Footer/>
             }
             .into_any()
         }
-        Err(errors) => view! { <ui::data_errors::DataErrors errors/> }.into_any(),
+        Err(errors) => view! {
+            <ui::header::Header/>
+            <ui::data_errors::DataErrors errors/>
+        }
+        .into_any(),
     };
 
     view! {
         <a class="skip-link" href="#main">{move || locale.strings().skip_to_content}</a>
-        <ui::header::Header/>
         {body}
     }
 }

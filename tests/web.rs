@@ -99,6 +99,45 @@ async fn language_switch_changes_text_and_html_lang() {
 }
 
 #[wasm_bindgen_test]
+async fn theme_switch_sets_the_colour_scheme_and_remembers_it() {
+    let root = mount_app();
+    let html = document().document_element().unwrap();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let press = |choice: &str| {
+        element::<web_sys::HtmlElement>(&root, &format!("[data-theme-choice='{choice}']")).click();
+    };
+    // The colours themselves come from the stylesheets, which this test page lacks: the
+    // end-to-end suite checks them (tests/e2e/display.test.mjs).
+
+    press("dark");
+    leptos::task::tick().await;
+    assert_eq!(html.get_attribute("data-theme").as_deref(), Some("dark"));
+    assert_eq!(
+        storage.get_item("atlas-theme").unwrap().as_deref(),
+        Some("dark")
+    );
+    let pressed: web_sys::Element = element(&root, "[data-theme-choice][aria-pressed='true']");
+    assert_eq!(
+        pressed.get_attribute("data-theme-choice").as_deref(),
+        Some("dark")
+    );
+
+    press("light");
+    leptos::task::tick().await;
+    assert_eq!(html.get_attribute("data-theme").as_deref(), Some("light"));
+    assert_eq!(
+        storage.get_item("atlas-theme").unwrap().as_deref(),
+        Some("light")
+    );
+
+    press("auto");
+    leptos::task::tick().await;
+    assert_eq!(html.get_attribute("data-theme"), None);
+    assert_eq!(storage.get_item("atlas-theme").unwrap(), None);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 fn panic_banner_shows_details_as_inert_text_and_replaces_itself() {
     panic_banner::show("first <b>failure</b>");
     panic_banner::show("second <script>alert(1)</script>");

@@ -121,7 +121,7 @@ pub fn markers(
             let r = 11 + px((n as f64).sqrt() * 2.5);
             let _ = write!(
                 out,
-                r#"<g class="map__cluster" transform="translate({x} {y})" role="button" tabindex="0" aria-label="{label}" data-cluster="{first}"><circle r="{r}"/><text text-anchor="middle" dy="0.35em">{count}</text></g>"#,
+                r#"<g class="map__cluster" transform="translate({x} {y})" role="button" tabindex="0" aria-label="{label}" data-cluster="{first}"><circle class="map__hit" r="{r}"/><circle r="{r}"/><text text-anchor="middle" dy="0.35em">{count}</text></g>"#,
                 label = escape(&cluster_label(n)),
                 first = c.members[0],
                 count = escape(&count_text(n)),
@@ -232,7 +232,7 @@ mod tests {
         assert_eq!(
             svg,
             concat!(
-                r#"<g class="map__cluster" transform="translate(511 89)" role="button" tabindex="0" aria-label="2 organisations" data-cluster="0"><circle r="15"/><text text-anchor="middle" dy="0.35em">2</text></g>"#,
+                r#"<g class="map__cluster" transform="translate(511 89)" role="button" tabindex="0" aria-label="2 organisations" data-cluster="0"><circle class="map__hit" r="15"/><circle r="15"/><text text-anchor="middle" dy="0.35em">2</text></g>"#,
                 r#"<g class="map__marker map__marker--public-agency map__marker--selected" transform="translate(886 373)" role="button" tabindex="0" aria-pressed="true" aria-label="Cancer Australia" data-id="ca"><circle class="map__hit" r="14"/><path d="M2 2z"/></g>"#,
             )
         );

@@ -9,6 +9,7 @@ use crate::model::{OrgKind, RelationKind};
 use crate::{lanes, network, use_as_of, use_atlas, use_explore, use_locale, use_selection};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
+use wasm_bindgen::JsCast;
 
 /// Screen size used until the map's box has been measured.
 const DEFAULT_SIZE: (f64, f64) = (800.0, 450.0);
@@ -68,7 +69,7 @@ pub fn MapRegion() -> impl IntoView {
     let view = RwSignal::new(framed(DEFAULT_SIZE.0, DEFAULT_SIZE.1));
     let container = NodeRef::<leptos::html::Div>::new();
 
-    // Measure the map's box on mount and on window resize; keep the view's centre and zoom.
+    // Measure the map's box on mount and when it changes; keep the view's centre and zoom.
     let measure = move || {
         if let Some(el) = container.get_untracked() {
             let rect = el.get_bounding_client_rect();
@@ -110,7 +111,17 @@ pub fn MapRegion() -> impl IntoView {
             view.set(target);
         }
     });
-    let _ = window_event_listener(leptos::ev::resize, move |_| measure());
+    // Measure again whenever the map's box changes size: a window resize, and on wide
+    // screens, where the map shares its region's height, the links list under it.
+    Effect::new(move |_| {
+        let Some(el) = container.get() else { return };
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(measure);
+        if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            observer.observe(&el);
+            on_cleanup(move || observer.disconnect());
+        }
+        callback.forget();
+    });
 
     // Only organisations active on the as-of day are clustered and drawn.
     let clusters = {
@@ -574,12 +585,20 @@ pub fn MapRegion() -> impl IntoView {
                     view! { <li><strong>{name_of(&org)}</strong>": "{how}</li> }
                 })
                 .collect::<Vec<_>>();
-            let empty = rows.is_empty();
+            let count = rows.len();
+            // The arcs in words, folded: the details panel lists the same relations, and
+            // folded the list leaves the map its height on wide screens.
             Some(view! {
                 <div class="map__links">
-                    <h3>{format!("{} — {}", locale.strings().links_title, name_of(&selected))}</h3>
-                    {empty.then(|| view! { <p>{locale.strings().links_none}</p> })}
-                    <ul>{rows}</ul>
+                    <details>
+                        <summary>
+                            <h3>
+                                {format!("{} — {} ({count})", locale.strings().links_title, name_of(&selected))}
+                            </h3>
+                        </summary>
+                        {(count == 0).then(|| view! { <p>{locale.strings().links_none}</p> })}
+                        <ul>{rows}</ul>
+                    </details>
                     <button type="button" class="button" on:click=move |_| selection.0.set(None)>
                         {locale.strings().clear_selection}
                     </button>

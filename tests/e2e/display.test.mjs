@@ -1,0 +1,110 @@
+// How the atlas looks and moves: the theme switch over the system setting, reduced
+// motion, and the wide-screen frame where map, timeline and details are all in view.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { useSite } from './harness.mjs';
+
+const site = useSite();
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const LIGHT_BG = 'rgb(247, 248, 250)';
+const DARK_BG = 'rgb(16, 22, 29)';
+
+const background = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+const pressed = (page) => page.getAttribute('[data-theme-choice][aria-pressed="true"]', 'data-theme-choice');
+
+test('the theme switch overrides the system setting, passes axe, and is remembered before the app starts', async () => {
+  const { page, problems, context } = await site.open('/?sel=crane', { colorScheme: 'light', locale: 'en-GB' }, '.timeline__item');
+  assert.equal(await background(page), LIGHT_BG);
+  assert.equal(await pressed(page), 'auto');
+
+  await page.click('[data-theme-choice="dark"]');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  assert.equal(await background(page), DARK_BG);
+  assert.equal(await pressed(page), 'dark');
+  // The chosen dark theme meets the same contrast rules as the system one.
+  await page.addScriptTag({ path: AXE });
+  const { violations } = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
+  assert.deepEqual(violations.map((v) => `${v.id} ×${v.nodes.length}: ${v.nodes[0].target.join(' ')}`), []);
+
+  // A new visit: public/theme.js has applied the choice before the app has even loaded.
+  await page.goto(site.url + '/', { waitUntil: 'domcontentloaded' });
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  assert.equal(await background(page), DARK_BG);
+  await page.waitForSelector('.brand__title');
+  assert.equal(await pressed(page), 'dark');
+
+  // Auto follows the system again, whichever it is.
+  await page.click('[data-theme-choice="auto"]');
+  assert.equal(await page.getAttribute('html', 'data-theme'), null);
+  assert.equal(await page.evaluate(() => localStorage.getItem('atlas-theme')), null);
+  assert.equal(await background(page), LIGHT_BG);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.equal(await background(page), DARK_BG);
+  // And Light wins over a dark system.
+  await page.click('[data-theme-choice="light"]');
+  assert.equal(await background(page), LIGHT_BG);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** Elements with a running transition or animation longer than zero, after some use. */
+async function moving(page) {
+  await page.focus('.map__marker');
+  await page.keyboard.press('Enter');
+  await page.click('.filters__summary');
+  await page.keyboard.press('Escape');
+  await page.hover('.timeline__item >> nth=0');
+  return page.evaluate(() => {
+    const seconds = (list) => Math.max(...list.split(',').map((t) => parseFloat(t) * (t.trim().endsWith('ms') ? 0.001 : 1)));
+    const found = [];
+    for (const el of document.querySelectorAll('*')) {
+      const s = getComputedStyle(el);
+      const transition = s.transitionProperty !== 'none' && seconds(s.transitionDuration) > 0;
+      const animation = s.animationName !== 'none' && seconds(s.animationDuration) > 0;
+      if (transition || animation) found.push(`${el.tagName.toLowerCase()}.${el.getAttribute('class')}`);
+    }
+    return [...new Set(found)];
+  });
+}
+
+test('with reduced motion nothing is animated and nothing plays by itself', async () => {
+  const { page, problems, context } = await site.open('/', { reducedMotion: 'reduce', locale: 'en-GB' }, '.timeline__item');
+  const date = await page.textContent('.timeline__asof-control output');
+  assert.deepEqual(await moving(page), []);
+  // No auto-play: the date stays put until the visitor presses Play.
+  await page.waitForTimeout(2000);
+  assert.equal(await page.textContent('.timeline__asof-control output'), date);
+  assert.equal(await page.getAttribute('.timeline__controls [aria-pressed]', 'aria-pressed'), 'false');
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // The check can fail: without the preference, the map's markers do ease.
+  const other = await site.open('/', { reducedMotion: 'no-preference', locale: 'en-GB' }, '.timeline__item');
+  assert.ok((await moving(other.page)).some((el) => el.startsWith('path')), 'markers ease when motion is welcome');
+  await other.context.close();
+});
+
+test('at 1440×900 map, timeline and details sit side by side, all in view', async () => {
+  const { page, problems, context } = await site.open('/?sel=unicancer', { viewport: { width: 1440, height: 900 }, locale: 'en-GB' }, '.timeline__item');
+  const box = (sel) => page.evaluate((s) => document.querySelector(s).getBoundingClientRect().toJSON(), sel);
+  const [map, timeline, details, picture, lanes] = await Promise.all(
+    ['.region--map', '.region--timeline', '.region--details', '.map', '.timeline'].map(box),
+  );
+  for (const [name, b] of Object.entries({ map, timeline, details })) {
+    assert.ok(b.top >= 0 && b.bottom <= 900 && b.right <= 1440, `${name} is in view: ${JSON.stringify(b)}`);
+  }
+  assert.ok(details.left >= map.right && details.left >= timeline.right, 'details to the right of map and timeline');
+  assert.ok(timeline.top >= map.bottom, 'timeline under the map');
+  assert.ok(details.height >= map.height + timeline.height, 'details run the full height');
+  assert.ok(picture.height >= 200 && picture.width >= 900, `the map is usable: ${picture.width}×${picture.height}`);
+  assert.ok(lanes.height >= 64, `timeline lanes show: ${lanes.height} px`);
+  // Each region scrolls on its own; the page itself does not scroll sideways.
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 1440);
+  // Selecting on the timeline still shows in the details, without scrolling the page.
+  await page.click('.timeline__item >> nth=0');
+  await page.waitForFunction(() => document.querySelector('#details-name'));
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
