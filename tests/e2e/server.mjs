@@ -1,6 +1,8 @@
 // A static server for dist/ that behaves like Netlify for what the app relies on:
-// the rules in dist/_headers and the SPA fallback in dist/_redirects. Loopback only.
+// the rules in dist/_headers, the SPA fallback in dist/_redirects, and brotli or gzip
+// compression of text and wasm for clients that accept it. Loopback only.
 import { createServer } from 'node:http';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -16,6 +18,24 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.txt', '.webmanifest']);
+const compressed = new Map();
+
+/** The body as the client accepts it (brotli, then gzip), compressed once per file. */
+function encode(file, body, acceptEncoding = '') {
+  if (!COMPRESSIBLE.has(extname(file))) return { body };
+  for (const [encoding, compress] of [
+    ['br', (b) => brotliCompressSync(b, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } })],
+    ['gzip', (b) => gzipSync(b, { level: 9 })],
+  ]) {
+    if (!acceptEncoding.split(',').some((e) => e.trim().split(';')[0] === encoding)) continue;
+    const key = `${encoding}:${file}:${body.length}`;
+    if (!compressed.has(key)) compressed.set(key, compress(body));
+    return { body: compressed.get(key), encoding };
+  }
+  return { body };
+}
 
 /** Netlify path pattern -> RegExp: `*` matches anything, `:name` one segment. */
 export function patternToRegExp(pattern) {
@@ -112,10 +132,12 @@ export async function startServer(distDir) {
       res.end('Not found');
       return;
     }
-    const body = await readFile(file);
+    const { body, encoding } = encode(file, await readFile(file), req.headers['accept-encoding']);
     res.writeHead(status, {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Length': body.length,
+      Vary: 'Accept-Encoding',
+      ...(encoding ? { 'Content-Encoding': encoding } : {}),
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   });

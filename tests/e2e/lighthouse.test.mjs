@@ -1,0 +1,54 @@
+// Lighthouse (the npm package, run on Debian's Chromium; nothing is downloaded) on the
+// built dist/, served with Netlify's headers: mobile (Lighthouse's default, with simulated
+// slow 4G and a 4× slower CPU) and desktop. Accessibility must score 100; every score is
+// printed and written to target/lighthouse.json, and the README records them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse, { desktopConfig } from 'lighthouse';
+import { startServer } from './server.mjs';
+import { CHROMIUM } from './browser.mjs';
+
+const OUT = fileURLToPath(new URL('../../target', import.meta.url));
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+let server;
+let chrome;
+const results = {};
+
+before(async () => {
+  server = await startServer(resolve(process.env.DIST_DIR || 'dist'));
+  chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+});
+
+after(async () => {
+  await chrome?.kill();
+  await server?.close();
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(`${OUT}/lighthouse.json`, JSON.stringify(results, null, 2) + '\n');
+});
+
+for (const [form, config] of [['mobile', undefined], ['desktop', desktopConfig]]) {
+  test(`Lighthouse (${form}): accessibility 100, scores recorded`, async () => {
+    const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES };
+    const { lhr } = await lighthouse(`${server.url}/`, flags, config);
+    assert.equal(lhr.runtimeError, undefined, JSON.stringify(lhr.runtimeError));
+    const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round(lhr.categories[c].score * 100)]));
+    const metrics = Object.fromEntries(
+      ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index']
+        .map((id) => [id, lhr.audits[id]?.displayValue]),
+    );
+    const failing = Object.values(lhr.audits)
+      .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
+      .map((a) => `${a.id}: ${a.score}`);
+    results[form] = { scores, metrics, below_90: failing, lighthouse: lhr.lighthouseVersion, chromium: lhr.environment.hostUserAgent };
+    console.log(`${form}: ${JSON.stringify(scores)} ${JSON.stringify(metrics)}`);
+    if (failing.length) console.log(`${form}: audits below 0.9: ${failing.join(', ')}`);
+    assert.equal(scores.accessibility, 100, `accessibility audits: ${failing.join(', ')}`);
+  });
+}
