@@ -61,6 +61,34 @@ pub fn intercept_select_links() {
     });
 }
 
+/// Escape closes a floating panel (the filters, the export menu: `<details>` elements) and
+/// gives focus back to its summary. On the panel's own `keydown`, so that Escape does not
+/// also reach the details panel's handler and clear the selection.
+pub fn close_panel_on_escape(ev: leptos::ev::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    if ev.key() != "Escape" {
+        return;
+    }
+    let Some(panel) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    if panel.has_attribute("open") {
+        ev.stop_propagation();
+        let _ = panel.remove_attribute("open");
+        if let Some(summary) = panel
+            .query_selector("summary")
+            .ok()
+            .flatten()
+            .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = summary.focus();
+        }
+    }
+}
+
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let locale = use_locale();

@@ -54,6 +54,9 @@ pub fn map_svg(title: &str) -> Option<String> {
     let copy: web_sys::Element = svg.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
     let originals = svg.query_selector_all("*").ok()?;
     let copies = copy.query_selector_all("*").ok()?;
+    // The styles go into the markup after serialising: setting a style attribute in the
+    // page would break the Content-Security-Policy (style-src 'self').
+    let mut styles: Vec<String> = Vec::new();
     for i in 0..originals.length() {
         let (Some(o), Some(c)) = (originals.item(i), copies.item(i)) else {
             continue;
@@ -76,7 +79,8 @@ pub fn map_svg(title: &str) -> Option<String> {
                     .map(|v| format!("{p}:{v};"))
             })
             .collect();
-        let _ = c.set_attribute("style", &inline);
+        let _ = c.set_attribute(STYLE_MARK_ATTR, &styles.len().to_string());
+        styles.push(inline);
         for attr in ["tabindex", "role", "class", "focusable"] {
             let _ = c.remove_attribute(attr);
         }
@@ -98,10 +102,31 @@ pub fn map_svg(title: &str) -> Option<String> {
         .ok()?;
     caption.set_text_content(Some(title));
     let _ = copy.prepend_with_node_1(&caption);
-    web_sys::XmlSerializer::new()
+    let markup = web_sys::XmlSerializer::new()
         .ok()?
         .serialize_to_string(&copy)
-        .ok()
+        .ok()?;
+    inline_styles(&markup, &styles)
+}
+
+const STYLE_MARK_ATTR: &str = "data-export-style";
+const STYLE_MARK: &str = " data-export-style=\"";
+
+/// Replaces each `data-export-style="i"` in serialised markup with `style="styles[i]"`.
+fn inline_styles(markup: &str, styles: &[String]) -> Option<String> {
+    let mut parts = markup.split(STYLE_MARK);
+    let mut out =
+        String::with_capacity(markup.len() + styles.iter().map(String::len).sum::<usize>());
+    out.push_str(parts.next()?);
+    for part in parts {
+        let (index, rest) = part.split_once('"')?;
+        let style = styles.get(index.parse::<usize>().ok()?)?;
+        out.push_str(" style=\"");
+        out.push_str(&crate::geo::svg::escape(style));
+        out.push('"');
+        out.push_str(rest);
+    }
+    Some(out)
 }
 
 #[component]
@@ -196,7 +221,7 @@ pub fn Export() -> impl IntoView {
     };
     view! {
         <div class="export">
-            <details class="menu">
+            <details class="menu" on:keydown=crate::ui::explore::close_panel_on_escape>
                 <summary class="button menu__summary">{move || locale.strings().export_title}</summary>
                 <div class="menu__panel">
                     <button type="button" class="button" on:click=csv>{move || locale.strings().export_csv}</button>

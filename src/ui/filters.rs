@@ -137,7 +137,7 @@ pub fn Filters() -> impl IntoView {
         }
     };
     view! {
-        <details class="filters">
+        <details class="filters" on:keydown=crate::ui::explore::close_panel_on_escape>
             <summary class="button filters__summary">
                 {move || locale.0.get().filters_summary(explore.facets.with(Facets::count))}
             </summary>

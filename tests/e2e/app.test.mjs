@@ -79,7 +79,8 @@ test('the headers in public/_headers are served, and hashed assets are cached fo
   const response = await fetch(site.url + '/');
   assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
   assert.equal(response.headers.get('x-frame-options'), 'DENY');
-  assert.equal(response.headers.get('cache-control'), null, 'index.html must not be cached long');
+  assert.equal(response.headers.get('cache-control'), 'public, max-age=0, must-revalidate', 'the page is revalidated on every visit');
+  assert.match(response.headers.get('content-security-policy') ?? '', /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
   const html = await response.text();
   const wasm = html.match(/\/assets\/[\w.-]+\.wasm/);
   assert.ok(wasm, 'index.html references a hashed wasm file under /assets/');

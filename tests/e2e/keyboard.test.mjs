@@ -65,3 +65,19 @@ for (const [name, path] of [['map view with a selection', '/?sel=crane'], ['tabl
     await context.close();
   });
 }
+
+test('Escape closes the filters panel and the export menu, focus back on their button, selection kept', async () => {
+  const { page, problems, context } = await site.open('/?sel=crane', { locale: 'en-GB' }, '.timeline__item');
+  for (const [panel, summary] of [['.filters', '.filters__summary'], ['.menu', '.menu__summary']]) {
+    await page.focus(summary);
+    await page.keyboard.press('Enter');
+    assert.equal(await page.getAttribute(panel, 'open'), '', `${panel} opens`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.getAttribute(panel, 'open'), null, `${panel} closes`);
+    assert.ok(await page.evaluate((s) => document.activeElement === document.querySelector(s), summary), 'focus is back on its button');
+  }
+  assert.match(page.url(), /sel=crane/, 'the selection stays');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

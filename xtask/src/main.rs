@@ -5,6 +5,7 @@
 //! downloading tools: trunk and wasm-bindgen-cli come from crates.io through `cargo install`.
 
 mod counts;
+mod csp;
 mod geo;
 mod proc;
 mod size;
@@ -23,6 +24,7 @@ tasks:
   test            set up, then run every check: fmt, clippy (native and wasm32), native
                   tests, browser tests, release build, size budget, end-to-end tests
   dist            release build into dist/ and the size report, checked against the budget
+  csp             fill in the CSP's inline-script hashes (Trunk's post-build hook runs it)
   data            validate data/*.json and print the dataset report
   bench           browser benchmarks (map zoom step, real and synthetic data), as a table
   geo             regenerate src/geo/world.tsv from Natural Earth (npm, in tools/)
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         "serve" => tasks::serve(&root, rest),
         "test" => tasks::test(&root),
         "dist" => tasks::dist(&root),
+        "csp" => csp::run(&root),
         "data" => tasks::data(&root),
         "geo" => tasks::geo(&root),
         "bench" => tasks::bench(&root),
