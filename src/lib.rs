@@ -222,6 +222,25 @@ pub fn browser_lang() -> Lang {
     Lang::preferred(tags.iter().map(String::as_str))
 }
 
+/// Offline use: registers `/sw.js` (`public/sw.js`), which keeps the page and its hashed
+/// assets after a first visit. Release builds only: `trunk serve` (debug) never caches.
+/// Browsers without service workers, or a refused registration, just go without.
+pub fn register_service_worker() {
+    if cfg!(debug_assertions) {
+        return;
+    }
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return;
+    };
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let registering = navigator.service_worker().register("/sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(registering).await;
+    });
+}
+
 /// Removes index.html's "loading" note (`#boot`) once the app is running.
 fn remove_boot_placeholder() {
     if let Some(boot) = web_sys::window()

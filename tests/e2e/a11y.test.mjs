@@ -2,11 +2,10 @@
 // network) on the main views, in English and French, light and dark.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { useSite } from './harness.mjs';
+import { injectAxe } from './browser.mjs';
 
 const site = useSite();
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const VIEWS = [
   ['map', '/'],
@@ -24,7 +23,7 @@ for (const [locale, lang] of [['en-GB', 'en'], ['fr-FR', 'fr']]) {
       for (const [name, path] of VIEWS) {
         await page.goto(site.url + path);
         await page.waitForSelector('.timeline__item');
-        await page.addScriptTag({ path: AXE });
+        await injectAxe(page);
         const { violations } = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
         for (const v of violations) {
           found.push(`${name}: ${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes[0].target.join(' ')}`);
@@ -32,7 +31,7 @@ for (const [locale, lang] of [['en-GB', 'en'], ['fr-FR', 'fr']]) {
       }
       // The filters panel open, too (checkboxes, counts, legends).
       await page.click('.filters__summary');
-      await page.addScriptTag({ path: AXE });
+      await injectAxe(page);
       const open = await page.evaluate(() => axe.run(document.querySelector('.toolbar'), { resultTypes: ['violations'] }));
       found.push(...open.violations.map((v) => `filters open: ${v.id} ×${v.nodes.length}`));
       assert.deepEqual(found, []);

@@ -1,6 +1,8 @@
 // Launches Debian's Chromium (never a downloaded build) with the flags that work as root
 // on a machine with no network, and records everything that should never happen on a page.
 import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
@@ -49,4 +51,15 @@ export async function openPage(browser, baseUrl, options = {}) {
     }
   });
   return { context, page, problems };
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Puts axe-core (from node_modules: no network) into the page. Evaluated through the
+ * DevTools protocol, not added as a <script>: the site's Content-Security-Policy rightly
+ * refuses inline scripts.
+ */
+export async function injectAxe(page) {
+  await page.evaluate(AXE_SOURCE);
 }

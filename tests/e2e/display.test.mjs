@@ -2,11 +2,10 @@
 // motion, and the wide-screen frame where map, timeline and details are all in view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { useSite } from './harness.mjs';
+import { injectAxe } from './browser.mjs';
 
 const site = useSite();
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const LIGHT_BG = 'rgb(247, 248, 250)';
 const DARK_BG = 'rgb(16, 22, 29)';
 
@@ -23,7 +22,7 @@ test('the theme switch overrides the system setting, passes axe, and is remember
   assert.equal(await background(page), DARK_BG);
   assert.equal(await pressed(page), 'dark');
   // The chosen dark theme meets the same contrast rules as the system one.
-  await page.addScriptTag({ path: AXE });
+  await injectAxe(page);
   const { violations } = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
   assert.deepEqual(violations.map((v) => `${v.id} ×${v.nodes.length}: ${v.nodes[0].target.join(' ')}`), []);
 

@@ -147,6 +147,10 @@ export async function startServer(distDir) {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    // Closes open (keep-alive) connections too, so that a closed server is really gone.
+    close: () => new Promise((resolve) => {
+      server.close(resolve);
+      server.closeAllConnections();
+    }),
   };
 }

@@ -1,0 +1,56 @@
+// Offline use: after a first visit the service worker (public/sw.js) serves the atlas with
+// the server gone, at any address; a new deploy is picked up on the next visit.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startServer } from './server.mjs';
+import { launch } from './browser.mjs';
+
+test('after a first visit the atlas works offline; a new deploy shows on the next visit', async () => {
+  // A copy of dist/ that the test can "deploy" again.
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-offline-'));
+  cpSync(resolve(process.env.DIST_DIR || 'dist'), dir, { recursive: true });
+  const server = await startServer(dir);
+  const browser = await launch();
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(server.url + '/?sel=crane');
+    await page.waitForSelector('#details-name');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(async () => {
+      const keys = await (await caches.open('atlas-v1')).keys();
+      return keys.some((k) => k.url.endsWith('.wasm')) && keys.some((k) => new URL(k.url).pathname === '/');
+    });
+
+    // A new deploy: the next visit shows it (the page is fetched network-first).
+    const index = join(dir, 'index.html');
+    writeFileSync(index, readFileSync(index, 'utf8').replace('<head>', '<head><meta name="deploy" content="2">'));
+    await page.reload();
+    await page.waitForSelector('#details-name');
+    assert.equal(await page.getAttribute('meta[name="deploy"]', 'content'), '2');
+    await page.waitForFunction(async () => {
+      const cached = await caches.match('/');
+      return cached && (await cached.text()).includes('name="deploy"');
+    });
+
+    // The server is gone: reloads and other addresses still open the atlas.
+    await server.close();
+    await page.reload();
+    await page.waitForSelector('#details-name');
+    assert.match(await page.textContent('#details-name'), /CraNE/);
+    assert.equal(await page.getAttribute('meta[name="deploy"]', 'content'), '2', 'the newest deploy is the cached one');
+    await page.goto(server.url + '/?sel=unicancer&lang=fr&view=table');
+    await page.waitForSelector('.table');
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    await server.close().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
