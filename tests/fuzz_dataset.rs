@@ -147,7 +147,7 @@ fn ten_thousand_damaged_datasets_never_panic_and_every_rejection_says_why() {
         match outcome {
             Err(_) => panic!(
                 "case {case} panicked; input starts {:?}",
-                &damaged.chars().take(200).collect::<String>()
+                damaged.chars().take(200).collect::<String>()
             ),
             Ok(Ok(dataset)) => {
                 accepted += 1;
