@@ -23,7 +23,7 @@ use filter::{Facets, Index, Visible};
 use i18n::{Lang, Strings};
 use leptos::prelude::*;
 use model::Dataset;
-use state::{Mode, UrlState};
+use state::{Ignored, Mode, UrlState};
 use std::sync::Arc;
 use table::{Sort, Tab};
 
@@ -82,6 +82,8 @@ pub struct Explore {
     /// Which records pass the facets.
     pub visible: Memo<Visible>,
     pub index: StoredValue<Arc<Index>>,
+    /// The address of the dataset shown when it is not the embedded one (`?data=`).
+    pub source: StoredValue<Option<String>>,
 }
 
 impl Explore {
@@ -103,6 +105,7 @@ impl Explore {
             notice: RwSignal::new(Vec::new()),
             visible,
             index: StoredValue::new(index),
+            source: StoredValue::new(None),
         }
     }
 }
@@ -141,6 +144,7 @@ impl ViewState {
         let day = self.as_of.0.get();
         let query = explore.query.get();
         UrlState {
+            data: explore.source.get_value(),
             lang: (lang != browser_lang()).then_some(lang),
             selection: self.selection.0.get(),
             as_of: (day != today()).then_some(day),
@@ -251,6 +255,53 @@ fn remove_boot_placeholder() {
     }
 }
 
+/// The header, toolbar, map or table, timeline, details and footer over a dataset (or the
+/// list of its problems); `notice` says where the data came from when it was not embedded.
+fn workspace<D: Into<Arc<Dataset>>>(
+    dataset: Result<D, Vec<data::DataError>>,
+    url: UrlState,
+    ignored: Vec<Ignored>,
+    notice: Option<ui::custom_data::SourceNotice>,
+) -> AnyView {
+    let data: Arc<Dataset> = match dataset {
+        Ok(d) => d.into(),
+        Err(errors) => {
+            return view! {
+                <ui::header::Header/>
+                <ui::data_errors::DataErrors errors/>
+            }
+            .into_any()
+        }
+    };
+    provide_context(Atlas(data.clone()));
+    let explore = Explore::new(data.clone());
+    if let Some(ui::custom_data::SourceNotice::Loaded { address }) = &notice {
+        explore.source.set_value(Some(address.clone()));
+    }
+    provide_context(explore);
+    ui::location::start(url, ignored, &data);
+    let main = move || match explore.mode.get() {
+        Mode::Map => view! { <ui::map::MapRegion/> }.into_any(),
+        Mode::Table => view! { <ui::table::TableRegion/> }.into_any(),
+    };
+    // On wide screens the frame fills the window (header, toolbar, then map, timeline and
+    // details all in view); the footer follows below it.
+    view! {
+        <div class="frame">
+            <ui::header::Header/>
+            {notice.map(|notice| view! { <ui::custom_data::SourceNote notice/> })}
+            <ui::explore::Toolbar/>
+            <main id="main" class="workspace" tabindex="-1">
+                {main}
+                <ui::timeline::TimelineRegion/>
+                <ui::details::DetailsRegion/>
+            </main>
+        </div>
+        <ui::footer::Footer/>
+    }
+    .into_any()
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
@@ -273,38 +324,39 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let body = match load_embedded_dataset() {
-        Ok(dataset) => {
-            let data = Arc::new(dataset);
-            provide_context(Atlas(data.clone()));
-            let explore = Explore::new(data.clone());
-            provide_context(explore);
-            ui::location::start(url, ignored, &data);
-            let main = move || match explore.mode.get() {
-                Mode::Map => view! { <ui::map::MapRegion/> }.into_any(),
-                Mode::Table => view! { <ui::table::TableRegion/> }.into_any(),
-            };
-            // On wide screens the frame fills the window (header, toolbar, then map,
-            // timeline and details all in view); the footer follows below it.
-            view! {
-                <div class="frame">
-                    <ui::header::Header/>
-                    <ui::explore::Toolbar/>
-                    <main id="main" class="workspace" tabindex="-1">
-                        {main}
-                        <ui::timeline::TimelineRegion/>
-                        <ui::details::DetailsRegion/>
-                    </main>
-                </div>
-                <ui::footer::Footer/>
+    let body = match url.data.clone() {
+        None => workspace(load_embedded_dataset(), url, ignored, None),
+        Some(address) => {
+            // Another dataset by address: a status while it loads, then the workspace
+            // with it, or with the embedded data and the reason it could not be used.
+            let outcome = RwSignal::new(None::<Result<Arc<Dataset>, ui::custom_data::Failure>>);
+            {
+                let address = address.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = ui::custom_data::fetch(&address).await.map(Arc::new);
+                    outcome.set(Some(result));
+                });
             }
+            (move || match outcome.get() {
+                None => view! { <ui::custom_data::Loading address=address.clone()/> }.into_any(),
+                Some(Ok(dataset)) => {
+                    let notice = ui::custom_data::SourceNotice::Loaded {
+                        address: address.clone(),
+                    };
+                    workspace(Ok(dataset), url.clone(), ignored.clone(), Some(notice))
+                }
+                Some(Err(failure)) => {
+                    let notice = ui::custom_data::SourceNotice::Failed {
+                        address: address.clone(),
+                        failure,
+                    };
+                    let mut url = url.clone();
+                    url.data = None;
+                    workspace(load_embedded_dataset(), url, ignored.clone(), Some(notice))
+                }
+            })
             .into_any()
         }
-        Err(errors) => view! {
-            <ui::header::Header/>
-            <ui::data_errors::DataErrors errors/>
-        }
-        .into_any(),
     };
 
     view! {

@@ -19,6 +19,9 @@ pub enum Mode {
 /// Everything the URL carries. `None` means "the default" (browser language, today...).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct UrlState {
+    /// Where to load another dataset of the same schema from, instead of the embedded one
+    /// (an `https://` address, or a path on this site).
+    pub data: Option<String>,
     pub lang: Option<Lang>,
     /// The selected record's id.
     pub selection: Option<String>,
@@ -87,6 +90,15 @@ pub fn decode(value: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// A dataset address the atlas may fetch: `https://…` or a path on this site (`/…`, not
+/// `//…`), at most 2 000 characters, no spaces or control characters. Plain `http://` is
+/// refused: the site is served over HTTPS, and its CSP allows only `https:` connections.
+pub fn is_dataset_address(s: &str) -> bool {
+    let path = s.starts_with('/') && !s.starts_with("//");
+    let https = s.len() > "https://".len() && s[..8].eq_ignore_ascii_case("https://");
+    (path || https) && s.len() <= 2000 && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 fn is_id(s: &str) -> bool {
     !s.is_empty() && s.len() <= 100 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
@@ -137,6 +149,10 @@ impl UrlState {
     /// The query string, without the leading `?`; keys in a fixed order.
     pub fn to_query(&self) -> String {
         let mut parts = Vec::new();
+        // First: every other key refers to the records of this dataset.
+        if let Some(data) = &self.data {
+            parts.push(format!("data={}", encode(data)));
+        }
         if let Some(lang) = self.lang {
             parts.push(format!("lang={}", lang.tag()));
         }
@@ -258,6 +274,7 @@ impl UrlState {
                     Some(l) => state.lang = Some(l),
                     None => bad(&mut ignored),
                 },
+                "data" if is_dataset_address(&value) => state.data = Some(value),
                 "sel" if is_id(&value) => state.selection = Some(value),
                 "date" => match PartialDate::parse(&value) {
                     Ok(d) if !d.uncertain => state.as_of = Some(d.first_day()),
@@ -309,7 +326,7 @@ impl UrlState {
                     Some(sort) => state.sort = Some(sort),
                     None => bad(&mut ignored),
                 },
-                "sel" | "q" => bad(&mut ignored),
+                "data" | "sel" | "q" => bad(&mut ignored),
                 _ => ignored.push(Ignored::UnknownKey(key.chars().take(40).collect())),
             }
         }
@@ -333,6 +350,12 @@ mod tests {
         let id_chars: Vec<char> = "abcdefghijklmnopqrstuvwxyz0123456789-".chars().collect();
         let any_chars: Vec<char> = "aéà &=?%+#/ç\u{202f}Œ😀x\"'<>".chars().collect();
         UrlState {
+            data: [
+                None,
+                Some("https://example.org/atlas data.json?v=1&x=é".to_owned()),
+                Some("/custom/atlas.json".to_owned()),
+            ][rng.below(3) as usize]
+                .clone(),
             lang: [None, Some(Lang::En), Some(Lang::Fr)][rng.below(3) as usize],
             selection: (rng.below(2) == 0).then(|| text(rng, &id_chars, 30)),
             as_of: (rng.below(2) == 0).then(|| {

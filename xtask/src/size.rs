@@ -10,11 +10,14 @@ use std::path::{Path, PathBuf};
 /// History: 150 KB at the foundation; 200 KB when the map landed (country shapes and map
 /// code on top of the dataset and its parser); 230 KB with the timeline (its view code,
 /// about 25 KB); 340 KB with exploring (search, facets, table, details, URL state,
-/// export: about 108 KB of Leptos view code). See README "Measured". The
+/// export: about 108 KB of Leptos view code); 355 KB with hardening (another dataset by
+/// address with gloo-net, its notices and validation report: +11 KB; the service worker's
+/// registration +1.4 KB; the theme switch and wide-screen frame +2.8 KB, after -7.1 KB from
+/// one shared sort). See README "Measured". The
 /// benchmarks-and-budgets issue must bring it down to 110 KB: the Leptos view code (render
 /// the details and the table as markup strings, as the map does) and the serde parser are
 /// the largest levers.
-pub const BROTLI_BUDGET_BYTES: u64 = 340_000;
+pub const BROTLI_BUDGET_BYTES: u64 = 355_000;
 
 /// Files in dist/ that configure the host and are never sent to a browser.
 const HOST_CONFIG_FILES: [&str; 2] = ["_headers", "_redirects"];
