@@ -118,8 +118,14 @@ export async function startServer(distDir) {
     let file = await fileAt(root, urlPath);
     if (!file) {
       // Netlify applies rewrites only when no file matches (no "!" force flag here).
+      // A 200 rule rewrites to its target; a 404 rule answers "not found" (with its
+      // target as the body when that file exists).
       const rule = redirects.find((r) => r.regexp.test(urlPath));
-      if (rule && rule.status === 200) file = await fileAt(root, rule.to);
+      if (rule?.status === 200) file = await fileAt(root, rule.to);
+      if (rule?.status === 404) {
+        status = 404;
+        file = await fileAt(root, rule.to);
+      }
     }
     if (!file) status = 404;
     for (const rule of headerRules) {
