@@ -378,6 +378,8 @@ pub fn test(root: &Path) -> Result<(), String> {
             WASM,
             "--test",
             "web",
+            "--test",
+            "panic",
         ],
     );
     browser
