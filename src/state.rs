@@ -352,7 +352,7 @@ mod tests {
         UrlState {
             data: [
                 None,
-                Some("https://example.org/atlas data.json?v=1&x=é".to_owned()),
+                Some("https://example.org/atlas-data.json?v=1&x=é".to_owned()),
                 Some("/custom/atlas.json".to_owned()),
             ][rng.below(3) as usize]
                 .clone(),
@@ -405,6 +405,37 @@ mod tests {
             let (back, ignored) = UrlState::from_query(&query);
             assert_eq!(back, state, "case {case}: {query}");
             assert!(ignored.is_empty(), "case {case}: {query}: {ignored:?}");
+        }
+    }
+
+    #[test]
+    fn only_https_or_same_site_dataset_addresses_are_taken() {
+        for ok in [
+            "https://example.org/atlas.json",
+            "HTTPS://example.org/a.json?v=2",
+            "/custom/atlas.json",
+        ] {
+            assert!(is_dataset_address(ok), "{ok}");
+            let (state, ignored) = UrlState::from_query(&format!("data={}", encode(ok)));
+            assert_eq!(state.data.as_deref(), Some(ok));
+            assert!(ignored.is_empty());
+        }
+        let long = format!("https://example.org/{}", "a".repeat(2000));
+        for bad in [
+            "http://example.org/atlas.json",
+            "//evil.example/atlas.json",
+            "javascript:alert(1)",
+            "data:application/json,{}",
+            "https://",
+            "https://example.org/a b.json",
+            "atlas.json",
+            "",
+            long.as_str(),
+        ] {
+            assert!(!is_dataset_address(bad), "{bad}");
+            let (state, ignored) = UrlState::from_query(&format!("data={}", encode(bad)));
+            assert_eq!(state.data, None, "{bad}");
+            assert_eq!(ignored.len(), 1, "{bad}");
         }
     }
 
