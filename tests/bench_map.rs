@@ -125,6 +125,11 @@ async fn zoom_step_with_the_real_dataset() {
 }
 
 #[wasm_bindgen_test]
+async fn zoom_step_with_100_organisations() {
+    bench("synthetic-100", dataset_with(100)).await;
+}
+
+#[wasm_bindgen_test]
 async fn zoom_step_with_1000_organisations() {
     bench("synthetic-1k", dataset_with(1_000)).await;
 }
@@ -202,6 +207,16 @@ async fn bench_date_change(name: &str, data: Dataset) {
 #[wasm_bindgen_test]
 async fn date_change_with_the_real_dataset() {
     bench_date_change("real", dataset_with_items(0)).await;
+}
+
+#[wasm_bindgen_test]
+async fn date_change_with_100_items() {
+    bench_date_change("synthetic-100", dataset_with_items(100)).await;
+}
+
+#[wasm_bindgen_test]
+async fn date_change_with_1000_items() {
+    bench_date_change("synthetic-1k", dataset_with_items(1_000)).await;
 }
 
 #[wasm_bindgen_test]
