@@ -179,44 +179,80 @@ pub struct Snapshot {
     pub g7_countries: Vec<String>,
 }
 
+/// The snapshot for one day (builds the [`SnapshotIndex`] each time: for tests and one-offs).
 pub fn snapshot(data: &Dataset, day: Day) -> Snapshot {
-    let relations: Vec<bool> = data
-        .relations
-        .iter()
-        .map(|r| r.span.active_on(day))
-        .collect();
-    let organisations = data
-        .organisations
-        .iter()
-        .map(|o| {
-            let mut touching = data
-                .relations
-                .iter()
-                .zip(&relations)
-                .filter(|(r, _)| r.from == o.id || r.to == o.id)
-                .peekable();
-            touching.peek().is_none() || touching.any(|(_, &active)| active)
-        })
-        .collect();
-    let mut g7_countries: Vec<String> = data
-        .relations
-        .iter()
-        .zip(&relations)
-        .filter(|(r, &active)| {
-            active
-                && r.to == "g7-cancer"
-                && matches!(r.kind, RelationKind::MemberOf | RelationKind::ObserverOf)
-        })
-        .filter_map(|(r, _)| data.organisations.iter().find(|o| o.id == r.from))
-        .filter_map(|o| data.countries.iter().find(|c| c.code == o.country))
-        .map(|c| c.iso3.clone())
-        .collect();
-    crate::sort::sort(&mut g7_countries);
-    g7_countries.dedup();
-    Snapshot {
-        organisations,
-        relations,
-        g7_countries,
+    SnapshotIndex::new(data).snapshot(data, day)
+}
+
+/// What a snapshot needs about the dataset whatever the day, built once: each relation's
+/// ends as organisation indices. Without it a snapshot compared every organisation with
+/// every relation (230 million comparisons, a second, at 10 000 organisations).
+#[derive(Clone, Debug, Default)]
+pub struct SnapshotIndex {
+    ends: Vec<[Option<usize>; 2]>,
+}
+
+impl SnapshotIndex {
+    pub fn new(data: &Dataset) -> SnapshotIndex {
+        let orgs: std::collections::HashMap<&str, usize> = data
+            .organisations
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id.as_str(), i))
+            .collect();
+        let ends = data
+            .relations
+            .iter()
+            .map(|r| {
+                [
+                    orgs.get(r.from.as_str()).copied(),
+                    orgs.get(r.to.as_str()).copied(),
+                ]
+            })
+            .collect();
+        SnapshotIndex { ends }
+    }
+
+    /// What holds on `day`: an organisation shows when it has no relation at all or one
+    /// active that day.
+    pub fn snapshot(&self, data: &Dataset, day: Day) -> Snapshot {
+        let relations: Vec<bool> = data
+            .relations
+            .iter()
+            .map(|r| r.span.active_on(day))
+            .collect();
+        // Per organisation: has any relation, has an active one.
+        let mut touched = vec![(false, false); data.organisations.len()];
+        for (ends, &active) in self.ends.iter().zip(&relations) {
+            for &i in ends.iter().flatten() {
+                touched[i].0 = true;
+                touched[i].1 |= active;
+            }
+        }
+        let organisations = touched
+            .iter()
+            .map(|&(any, active)| !any || active)
+            .collect();
+        let mut g7_countries: Vec<String> = data
+            .relations
+            .iter()
+            .zip(&relations)
+            .filter(|(r, &active)| {
+                active
+                    && r.to == "g7-cancer"
+                    && matches!(r.kind, RelationKind::MemberOf | RelationKind::ObserverOf)
+            })
+            .filter_map(|(r, _)| data.organisations.iter().find(|o| o.id == r.from))
+            .filter_map(|o| data.countries.iter().find(|c| c.code == o.country))
+            .map(|c| c.iso3.clone())
+            .collect();
+        crate::sort::sort(&mut g7_countries);
+        g7_countries.dedup();
+        Snapshot {
+            organisations,
+            relations,
+            g7_countries,
+        }
     }
 }
 

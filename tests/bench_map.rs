@@ -4,8 +4,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use cancer_atlas::i18n::Lang;
-use cancer_atlas::model::{Confidence, Dataset, OrgKind, Organisation, Provenance, Text};
-use cancer_atlas::testing::Lcg;
+use cancer_atlas::model::Dataset;
+use cancer_atlas::testing::synthetic;
 use cancer_atlas::ui::map::MapRegion;
 use cancer_atlas::{Atlas, Locale, Selection};
 use leptos::prelude::*;
@@ -15,35 +15,11 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The real dataset plus `extra` synthetic organisations, two thirds of them in Europe.
+/// The real dataset plus `extra` synthetic organisations with relations and events in the
+/// real proportions (`cancer_atlas::testing::synthetic`), through the dataset loader.
 fn dataset_with(extra: usize) -> Dataset {
-    let mut data = cancer_atlas::data::embedded().unwrap();
-    let mut rng = Lcg(42);
-    for i in 0..extra {
-        let (lon, lat) = if rng.unit() < 0.66 {
-            (-10.0 + rng.unit() * 40.0, 36.0 + rng.unit() * 24.0)
-        } else {
-            (-180.0 + rng.unit() * 360.0, -55.0 + rng.unit() * 125.0)
-        };
-        let kind = OrgKind::ALL[i % OrgKind::ALL.len()];
-        data.organisations.push(Organisation {
-            id: format!("synthetic-{i}"),
-            name: Text::new(format!("Organisation {i}"), format!("Organisation {i}")),
-            acronym: None,
-            kind,
-            country: "FR".into(),
-            city: Text::new("Somewhere", "Quelque part"),
-            lat,
-            lon,
-            website: None,
-            provenance: Provenance {
-                confidence: Confidence::Unconfirmed,
-                sources: vec!["seed-000".into()],
-                note: None,
-            },
-        });
-    }
-    data
+    let text = synthetic::document(&cancer_atlas::data::EMBEDDED.sections(), extra);
+    cancer_atlas::data::load_document("synthetic", &text).expect("a valid synthetic dataset")
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -139,32 +115,6 @@ async fn zoom_step_with_10000_organisations() {
     bench("synthetic-10k", dataset_with(10_000)).await;
 }
 
-/// The real dataset plus `extra` synthetic events spread over 1990-2030 (Events lane) and as
-/// many synthetic organisations, for the date-change benchmark.
-fn dataset_with_items(extra: usize) -> Dataset {
-    use cancer_atlas::model::{Event, EventKind, PartialDate};
-    let mut data = dataset_with(extra);
-    let mut rng = Lcg(7);
-    for i in 0..extra {
-        let day = PartialDate::day(1990, 1, 1).first_day() + (rng.unit() * 40.0 * 365.0) as i32;
-        data.events.push(Event {
-            id: format!("synthetic-event-{i}"),
-            kind: EventKind::Meeting,
-            label: Text::new(format!("Event {i}"), format!("Événement {i}")),
-            date: Some(PartialDate::from_day(day)),
-            until: None,
-            place: None,
-            related: vec![format!("synthetic-{i}")],
-            provenance: Provenance {
-                confidence: Confidence::Unconfirmed,
-                sources: vec!["seed-000".into()],
-                note: None,
-            },
-        });
-    }
-    data
-}
-
 /// Moving the as-of date: map (snapshot, clustering, markup) and timeline (as-of line and
 /// lanes) redrawn.
 async fn bench_date_change(name: &str, data: Dataset) {
@@ -206,20 +156,20 @@ async fn bench_date_change(name: &str, data: Dataset) {
 
 #[wasm_bindgen_test]
 async fn date_change_with_the_real_dataset() {
-    bench_date_change("real", dataset_with_items(0)).await;
+    bench_date_change("real", dataset_with(0)).await;
 }
 
 #[wasm_bindgen_test]
 async fn date_change_with_100_items() {
-    bench_date_change("synthetic-100", dataset_with_items(100)).await;
+    bench_date_change("synthetic-100", dataset_with(100)).await;
 }
 
 #[wasm_bindgen_test]
 async fn date_change_with_1000_items() {
-    bench_date_change("synthetic-1k", dataset_with_items(1_000)).await;
+    bench_date_change("synthetic-1k", dataset_with(1_000)).await;
 }
 
 #[wasm_bindgen_test]
 async fn date_change_with_10000_items() {
-    bench_date_change("synthetic-10k", dataset_with_items(10_000)).await;
+    bench_date_change("synthetic-10k", dataset_with(10_000)).await;
 }

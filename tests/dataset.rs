@@ -269,3 +269,43 @@ fn html_in_strings_is_kept_as_plain_text() {
     let d = data::load_document("test.json", &doc.to_string()).unwrap();
     assert_eq!(d.organisations[0].name.en, "<script>alert(1)</script>");
 }
+
+#[test]
+fn synthetic_datasets_keep_the_real_proportions_and_are_valid() {
+    use cancer_atlas::testing::synthetic;
+    let sections = data::EMBEDDED.sections();
+    let names: Vec<&str> = sections.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, synthetic::SECTIONS);
+    let real = shipped();
+    let (orgs, relations, events) = (
+        real.organisations.len(),
+        real.relations.len(),
+        real.events.len(),
+    );
+    for n in [0, 100, 1_000] {
+        let text = synthetic::document(&sections, n);
+        assert_eq!(
+            text,
+            synthetic::document(&sections, n),
+            "seeded: same every run"
+        );
+        let d = data::load_document("synthetic", &text).unwrap_or_else(|errors| {
+            panic!("{n}: {}", errors[0]);
+        });
+        assert_eq!(d.organisations.len(), orgs + n);
+        let expect = |real: usize| real + (n * real + orgs / 2) / orgs;
+        assert_eq!(d.relations.len(), expect(relations), "{n} relations");
+        assert_eq!(d.events.len(), expect(events), "{n} events");
+        if n > 0 {
+            // Synthetic relations reach real records too, and most of them are dated.
+            let synthetic: Vec<_> = d.relations[relations..].iter().collect();
+            assert!(synthetic.iter().any(|r| !r.to.starts_with("syn-")));
+            let dated = synthetic.iter().filter(|r| r.span.start.is_some()).count();
+            assert!(
+                dated * 2 > synthetic.len(),
+                "{dated} of {}",
+                synthetic.len()
+            );
+        }
+    }
+}

@@ -30,6 +30,23 @@ pub struct Files<'a> {
     pub conflicts: &'a str,
 }
 
+impl<'a> Files<'a> {
+    /// `(section, text)` pairs, in the order of a whole-dataset document.
+    pub fn sections(&self) -> [(&'static str, &'a str); 9] {
+        [
+            ("sources", self.sources),
+            ("countries", self.countries),
+            ("organisations", self.organisations),
+            ("programmes", self.programmes),
+            ("projects", self.projects),
+            ("relations", self.relations),
+            ("events", self.events),
+            ("figures", self.figures),
+            ("conflicts", self.conflicts),
+        ]
+    }
+}
+
 /// The files under `data/`, compiled into the app.
 pub const EMBEDDED: Files<'static> = Files {
     sources: include_str!("../../data/sources.json"),

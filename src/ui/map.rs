@@ -58,7 +58,8 @@ pub fn MapRegion() -> impl IntoView {
     // What holds on the as-of day: organisations, relations, G7 Cancer countries.
     let snapshot = {
         let atlas = atlas.clone();
-        Memo::new(move |_| lanes::snapshot(&atlas, as_of.0.get()))
+        let index = lanes::SnapshotIndex::new(&atlas);
+        Memo::new(move |_| index.snapshot(&atlas, as_of.0.get()))
     };
 
     // The framing a link asks for, or Europe.

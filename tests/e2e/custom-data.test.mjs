@@ -43,7 +43,7 @@ before(async () => {
   dangling.relations[0].from = 'no-such-org';
   writeFileSync(join(dir, 'd/dangling.json'), JSON.stringify(dangling));
   writeFileSync(join(dir, 'd/page.html'), '<!doctype html><title>Not JSON</title>');
-  writeFileSync(join(dir, 'd/huge.json'), `[${' '.repeat(5_100_000)}]`);
+  writeFileSync(join(dir, 'd/huge.json'), `[${' '.repeat(10_100_000)}]`);
   // A missing file under /d/ is a 404, as on a host without the atlas's SPA rewrite (on
   // the atlas's own site a missing path is the app's page: "not JSON but text/html").
   const redirects = join(dir, '_redirects');
@@ -93,7 +93,7 @@ const FAILURES = [
   ['invalid JSON', 'data=%2Fd%2Fbroken.json', /line 3/],
   ['an unknown reference', 'data=%2Fd%2Fdangling.json', /no-such-org/],
   ['a web page instead of JSON', 'data=%2Fd%2Fpage.html', /not JSON but « text\/html/],
-  ['a file over 5 MB', 'data=%2Fd%2Fhuge.json', /larger than 5 MB/],
+  ['a file over 10 MB', 'data=%2Fd%2Fhuge.json', /larger than 10 MB/],
   ['another site that does not allow it (CORS, CSP)', 'data=https%3A%2F%2F127.0.0.1%3A9%2Fatlas.json', /could not be reached/],
 ];
 

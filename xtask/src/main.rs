@@ -10,7 +10,12 @@ mod geo;
 mod proc;
 mod size;
 mod tasks;
+// The benchmarks' synthetic datasets, shared with the app's tests (pure std + serde_json).
+#[allow(dead_code)]
+#[path = "../../src/testing/mod.rs"]
+mod testing;
 mod tools;
+mod wasm_size;
 
 use std::process::ExitCode;
 
@@ -26,7 +31,8 @@ tasks:
   dist            release build into dist/ and the size report, checked against the budget
   csp             fill in the CSP's inline-script hashes (Trunk's post-build hook runs it)
   data            validate data/*.json and print the dataset report
-  bench           browser benchmarks (map zoom step, real and synthetic data), as a table
+  bench           benchmarks in Chromium (first render, date change, map zoom step; real
+                  and synthetic data) as markdown tables and target/bench.json
   geo             regenerate src/geo/world.tsv from Natural Earth (npm, in tools/)
 ";
 

@@ -58,12 +58,50 @@ fn size_report(root: &Path) -> Result<String, String> {
     println!("{table}");
     let target = root.join("target");
     let _ = std::fs::create_dir_all(&target);
-    let _ = std::fs::write(target.join("size-report.md"), &table);
     let _ = std::fs::write(
         target.join("size-report.json"),
         report.json(size::BROTLI_BUDGET_BYTES),
     );
+    // What the wasm is made of; a report that cannot be made is said, never fatal.
+    let contributors = wasm_contributors(root, &report)
+        .unwrap_or_else(|e| format!("(no breakdown of the wasm: {e})\n"));
+    println!("{contributors}");
+    let _ = std::fs::write(
+        target.join("size-report.md"),
+        format!("{table}\n{contributors}"),
+    );
     report.check_budget(size::BROTLI_BUDGET_BYTES)
+}
+
+/// The largest contributors to the shipped wasm (xtask/src/wasm_size.rs).
+fn wasm_contributors(root: &Path, report: &size::Report) -> Result<String, String> {
+    let shipped = report
+        .files
+        .iter()
+        .find(|f| f.path.ends_with(".wasm"))
+        .ok_or("no .wasm in dist/")?;
+    let read = |path: &Path| std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
+    let release = read(
+        &root
+            .join("target")
+            .join(WASM)
+            .join("release/cancer-atlas.wasm"),
+    )?;
+    let shipped = read(&root.join("dist").join(&shipped.path))?;
+    let mut dataset = Vec::new();
+    for section in crate::testing::synthetic::SECTIONS {
+        dataset.extend(read(&root.join(format!("data/{section}.json")))?);
+    }
+    let shapes = read(&root.join(crate::geo::OUTPUT))?;
+    crate::wasm_size::contributors(
+        &release,
+        &shipped,
+        &[
+            ("the dataset (data/*.json)", size::brotli_len(&dataset)),
+            ("the country shapes (world.tsv)", size::brotli_len(&shapes)),
+        ],
+        "cancer_atlas",
+    )
 }
 
 pub fn dist(root: &Path) -> Result<(), String> {
@@ -97,8 +135,9 @@ pub fn data(root: &Path) -> Result<(), String> {
 /// Runs the browser benchmarks (release build, headless Chromium), prints their `BENCH`
 /// lines as a markdown table and writes them to target/bench.json.
 pub fn bench(root: &Path) -> Result<(), String> {
-    setup_build(root, false)?;
+    setup_build(root, true)?;
     tools::ensure_chromium()?;
+    tools::ensure_npm_packages(root, tools::E2E_DIR)?;
     let mut cmd = cargo(
         root,
         &[
@@ -116,16 +155,9 @@ pub fn bench(root: &Path) -> Result<(), String> {
     );
     cmd.env("CHROMEDRIVER", tools::chromedriver_path())
         .env("WASM_BINDGEN_TEST_TIMEOUT", "300");
-    println!("$ {}", proc::describe(&cmd));
-    let out = cmd
-        .output()
-        .map_err(|e| format!("cannot run the benchmark: {e}"))?;
-    let text =
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    if !out.status.success() {
-        eprintln!("{text}");
-        return Err("the benchmark failed".to_owned());
-    }
+    let mut text = bench_output(cmd, "the interaction benchmarks")?;
+    proc::run(&mut trunk_release_build(root))?;
+    text += &bench_output(first_render_bench(root)?, "the first-render benchmark")?;
     let rows: Vec<Vec<(String, String)>> = text
         .lines()
         .filter_map(|l| l.trim().strip_prefix("BENCH "))
@@ -180,6 +212,93 @@ pub fn bench(root: &Path) -> Result<(), String> {
     )
     .map_err(|e| format!("cannot write target/bench.json: {e}"))?;
     println!("\nwritten: target/bench.json");
+    Ok(())
+}
+
+/// Runs a benchmark command and returns what it printed (both streams), or its failure.
+fn bench_output(mut cmd: Command, what: &str) -> Result<String, String> {
+    println!("$ {}", proc::describe(&cmd));
+    let out = cmd
+        .output()
+        .map_err(|e| format!("cannot run {what}: {e}"))?;
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() {
+        eprintln!("{text}");
+        return Err(format!("{what} failed"));
+    }
+    Ok(text)
+}
+
+/// Sizes of the synthetic datasets: (case, added organisations, file).
+const SYNTHETIC: [(&str, usize, &str); 3] = [
+    ("synthetic-100", 100, "synthetic-100.json"),
+    ("synthetic-1k", 1_000, "synthetic-1k.json"),
+    ("synthetic-10k", 10_000, "synthetic-10k.json"),
+];
+
+/// The first-render benchmark's command: a copy of the release dist/ in target/bench-site
+/// with the synthetic datasets beside it (generated here, seeded: the same documents as the
+/// wasm benchmarks build), opened by tests/e2e/bench-first-render.mjs.
+fn first_render_bench(root: &Path) -> Result<Command, String> {
+    let site = root.join("target/bench-site");
+    let _ = std::fs::remove_dir_all(&site);
+    copy_dir(&root.join("dist"), &site)?;
+    let texts: Vec<String> = crate::testing::synthetic::SECTIONS
+        .iter()
+        .map(|s| {
+            let path = root.join(format!("data/{s}.json"));
+            std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))
+        })
+        .collect::<Result<_, _>>()?;
+    let sections: Vec<(&str, &str)> = crate::testing::synthetic::SECTIONS
+        .iter()
+        .copied()
+        .zip(texts.iter().map(String::as_str))
+        .collect();
+    std::fs::create_dir_all(site.join("bench")).map_err(|e| format!("target/bench-site: {e}"))?;
+    let real = sections
+        .iter()
+        .find(|(section, _)| *section == "organisations")
+        .and_then(|(_, text)| serde_json::from_str::<Vec<serde_json::Value>>(text).ok())
+        .map_or(0, |orgs| orgs.len());
+    let mut cmd = Command::new("node");
+    cmd.arg(root.join(tools::E2E_DIR).join("bench-first-render.mjs"))
+        .arg(&site)
+        .arg(format!("real organisations={real} /"))
+        .env("CHROMIUM", tools::chromium_path())
+        .current_dir(root.join(tools::E2E_DIR));
+    for (case, n, file) in SYNTHETIC {
+        let text = crate::testing::synthetic::document(&sections, n);
+        println!(
+            "generated {case}: {} organisations, {:.1} MB",
+            real + n,
+            text.len() as f64 / 1e6
+        );
+        std::fs::write(site.join("bench").join(file), text)
+            .map_err(|e| format!("cannot write {file}: {e}"))?;
+        cmd.arg(format!(
+            "{case} organisations={} /?data=/bench/{file}",
+            real + n
+        ));
+    }
+    Ok(cmd)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    let entries =
+        std::fs::read_dir(from).map_err(|e| format!("cannot list {}: {e}", from.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            copy_dir(&path, &to.join(entry.file_name()))?;
+        } else {
+            std::fs::copy(&path, to.join(entry.file_name()))
+                .map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+        }
+    }
     Ok(())
 }
 

@@ -1,5 +1,7 @@
 //! Helpers shared by tests and benchmarks: a small deterministic random generator, so that
-//! property tests and synthetic datasets are the same on every run. Not used by the app.
+//! property tests and synthetic datasets are the same on every run, and the synthetic
+//! datasets of the benchmarks. Not used by the app. Pure std + serde_json: `xtask` compiles
+//! this directory too (`#[path]`), to write the same datasets as files.
 
 /// A 64-bit linear congruential generator (Knuth's MMIX constants).
 pub struct Lcg(pub u64);
@@ -24,3 +26,5 @@ impl Lcg {
         self.next_u64() as f64 / (1u64 << 31) as f64
     }
 }
+
+pub mod synthetic;
