@@ -191,24 +191,11 @@ pub struct Index {
 }
 
 impl Index {
-    pub fn new<'a>(data: &'a Dataset) -> Index {
-        // Id lookups by binary search in sorted lists: the index must stay near-linear for
-        // 10 000 organisations (a hash map would add 2 KB of wasm).
-        let sorted = |ids: Vec<&'a str>| {
-            let mut pairs: Vec<(&str, usize)> = ids.into_iter().zip(0..).collect();
-            crate::sort::sort(&mut pairs);
-            pairs
-        };
-        let orgs = sorted(data.organisations.iter().map(|o| o.id.as_str()).collect());
-        let projects = sorted(data.projects.iter().map(|p| p.id.as_str()).collect());
-        let find = |pairs: &[(&str, usize)], id: &str| {
-            pairs
-                .binary_search_by(|(k, _)| (*k).cmp(id))
-                .ok()
-                .map(|i| pairs[i].1)
-        };
-        let org_at = |id: &str| find(&orgs, id);
-        let project_at = |id: &str| find(&projects, id);
+    pub fn new(data: &Dataset) -> Index {
+        let orgs = crate::sort::Positions::new(data.organisations.iter().map(|o| o.id.as_str()));
+        let projects = crate::sort::Positions::new(data.projects.iter().map(|p| p.id.as_str()));
+        let org_at = |id: &str| orgs.get(id);
+        let project_at = |id: &str| projects.get(id);
         // Programme bits of every id that anchors a programme (hubs and projects).
         let mut anchor_bits: std::collections::BTreeMap<&str, u64> = Default::default();
         for (i, prog) in data.programmes.iter().enumerate().take(64) {

@@ -194,21 +194,11 @@ pub struct SnapshotIndex {
 
 impl SnapshotIndex {
     pub fn new(data: &Dataset) -> SnapshotIndex {
-        let orgs: std::collections::HashMap<&str, usize> = data
-            .organisations
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (o.id.as_str(), i))
-            .collect();
+        let orgs = crate::sort::Positions::new(data.organisations.iter().map(|o| o.id.as_str()));
         let ends = data
             .relations
             .iter()
-            .map(|r| {
-                [
-                    orgs.get(r.from.as_str()).copied(),
-                    orgs.get(r.to.as_str()).copied(),
-                ]
-            })
+            .map(|r| [orgs.get(&r.from), orgs.get(&r.to)])
             .collect();
         SnapshotIndex { ends }
     }
@@ -236,13 +226,13 @@ impl SnapshotIndex {
         let mut g7_countries: Vec<String> = data
             .relations
             .iter()
-            .zip(&relations)
-            .filter(|(r, &active)| {
+            .zip(self.ends.iter().zip(&relations))
+            .filter(|(r, (_, &active))| {
                 active
                     && r.to == "g7-cancer"
                     && matches!(r.kind, RelationKind::MemberOf | RelationKind::ObserverOf)
             })
-            .filter_map(|(r, _)| data.organisations.iter().find(|o| o.id == r.from))
+            .filter_map(|(_, ([from, _], _))| data.organisations.get((*from)?))
             .filter_map(|o| data.countries.iter().find(|c| c.code == o.country))
             .map(|c| c.iso3.clone())
             .collect();

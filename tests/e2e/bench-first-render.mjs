@@ -6,9 +6,9 @@
 //
 // Serves <site-dir> (a release dist/ plus the generated datasets) as Netlify would, with
 // brotli, and opens each case RUNS times (after one uncounted run) in a fresh browser
-// context each (nothing cached). The
-// time is taken in the page, from navigation start, when the map shows its markers and the
-// timeline its bars; then one animation frame later, when that markup has been painted.
+// context each (nothing cached). The time is taken in the page, from navigation start, when
+// the map shows its markers and the timeline its bars; then one animation frame later, when
+// that markup has been painted.
 import { startServer } from './server.mjs';
 import { launch, openPage } from './browser.mjs';
 

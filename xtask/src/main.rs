@@ -33,6 +33,8 @@ tasks:
   data            validate data/*.json and print the dataset report
   bench           benchmarks in Chromium (first render, date change, map zoom step; real
                   and synthetic data) as markdown tables and target/bench.json
+  floor           build bench/floor (a Leptos counter, same profile) and print its weight:
+                  the least any app on this stack ships
   geo             regenerate src/geo/world.tsv from Natural Earth (npm, in tools/)
 ";
 
@@ -54,6 +56,7 @@ fn main() -> ExitCode {
         "data" => tasks::data(&root),
         "geo" => tasks::geo(&root),
         "bench" => tasks::bench(&root),
+        "floor" => tasks::floor(&root),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

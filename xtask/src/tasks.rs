@@ -112,6 +112,21 @@ pub fn dist(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Builds bench/floor (the smallest Leptos CSR app, same profile and wasm-opt) and prints
+/// its first-load weight: what any app on this stack ships before it has any content.
+pub fn floor(root: &Path) -> Result<(), String> {
+    setup_build(root, true)?;
+    let crate_dir = root.join("bench/floor");
+    proc::run(&mut trunk_release_build(&crate_dir))?;
+    let report = size::measure(&crate_dir.join("dist"))?;
+    println!("{}", report.table());
+    println!(
+        "the floor of the stack (Leptos 0.8 CSR counter): {} brotli",
+        size::kb(report.total().brotli)
+    );
+    Ok(())
+}
+
 /// Validates the data files and prints the report (a native test that prints it).
 pub fn data(root: &Path) -> Result<(), String> {
     proc::run(&mut cargo(

@@ -1,0 +1,11 @@
+//! A counter: one signal, one button, one text node. The least a Leptos app can be.
+use leptos::prelude::*;
+
+fn main() {
+    mount_to_body(|| {
+        let (count, set_count) = signal(0);
+        view! {
+            <button on:click=move |_| set_count.update(|n| *n += 1)>"Clicked " {count} " times"</button>
+        }
+    })
+}
