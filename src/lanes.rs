@@ -55,6 +55,56 @@ pub fn short_name(data: &Dataset, id: &str, lang: Lang) -> String {
     id.to_owned()
 }
 
+/// Short names and organisations by id, for many lookups: a binary search each instead of
+/// a scan of every record (which made the table take 20 s at 10 000 organisations).
+pub struct Names<'a> {
+    data: &'a Dataset,
+    orgs: crate::sort::Positions<'a>,
+    projects: crate::sort::Positions<'a>,
+}
+
+impl<'a> Names<'a> {
+    pub fn new(data: &'a Dataset) -> Names<'a> {
+        Names {
+            data,
+            orgs: crate::sort::Positions::new(data.organisations.iter().map(|o| o.id.as_str())),
+            projects: crate::sort::Positions::new(data.projects.iter().map(|p| p.id.as_str())),
+        }
+    }
+
+    pub fn organisation(&self, id: &str) -> Option<&'a crate::model::Organisation> {
+        self.orgs.get(id).map(|i| &self.data.organisations[i])
+    }
+
+    /// As [`short_name`].
+    pub fn short(&self, id: &str, lang: Lang) -> String {
+        if let Some(o) = self.organisation(id) {
+            return o.acronym.as_ref().unwrap_or(&o.name).get(lang).to_owned();
+        }
+        if let Some(p) = self.projects.get(id).map(|i| &self.data.projects[i]) {
+            return p.acronym.as_ref().unwrap_or(&p.name).get(lang).to_owned();
+        }
+        id.to_owned()
+    }
+}
+
+/// How many relations each organisation takes part in, in dataset order: one pass.
+pub fn relation_counts(data: &Dataset) -> Vec<usize> {
+    let orgs = crate::sort::Positions::new(data.organisations.iter().map(|o| o.id.as_str()));
+    let mut counts = vec![0; data.organisations.len()];
+    for r in &data.relations {
+        let from = orgs.get(&r.from);
+        if let Some(i) = from {
+            counts[i] += 1;
+        }
+        match orgs.get(&r.to) {
+            Some(i) if Some(i) != from => counts[i] += 1,
+            _ => {}
+        }
+    }
+    counts
+}
+
 fn is_org(data: &Dataset, id: &str) -> bool {
     data.organisations.iter().any(|o| o.id == id)
 }
@@ -257,6 +307,35 @@ mod tests {
 
     fn day(text: &str) -> Day {
         PartialDate::parse(text).unwrap().first_day()
+    }
+
+    #[test]
+    fn indexed_lookups_agree_with_the_scans_they_replace() {
+        let mut data = crate::data::embedded().unwrap();
+        // A relation from an organisation to itself counts once, as the scan did.
+        let mut own = data.relations[0].clone();
+        own.to = own.from.clone();
+        data.relations.push(own);
+        let counts = relation_counts(&data);
+        let names = Names::new(&data);
+        for (o, &n) in data.organisations.iter().zip(&counts) {
+            let scanned = data
+                .relations
+                .iter()
+                .filter(|r| r.from == o.id || r.to == o.id)
+                .count();
+            assert_eq!(n, scanned, "{}", o.id);
+            assert_eq!(names.organisation(&o.id).map(|x| &x.id), Some(&o.id));
+        }
+        assert!(counts.iter().any(|&n| n > 2));
+        let ids = data.organisations.iter().map(|o| &o.id);
+        for id in ids.chain(data.projects.iter().map(|p| &p.id)) {
+            for lang in [Lang::En, Lang::Fr] {
+                assert_eq!(names.short(id, lang), short_name(&data, id, lang));
+            }
+        }
+        assert_eq!(names.short("no-such-id", Lang::En), "no-such-id");
+        assert!(names.organisation("no-such-id").is_none());
     }
 
     #[test]

@@ -4,7 +4,6 @@
 
 use crate::filter::{self, Visible};
 use crate::i18n::Lang;
-use crate::lanes::short_name;
 use crate::model::{Confidence, Dataset, PartialDate, Provenance};
 use std::cmp::Ordering;
 use std::fmt::Write as _;
@@ -224,14 +223,14 @@ pub fn rows<'a>(
 ) -> Vec<Row<'a>> {
     let q = filter::normalize(query);
     let found = |texts: &[&str]| q.is_empty() || filter::matches(&q, &haystack(texts));
+    let names = crate::lanes::Names::new(data);
     let name_texts = |id: &str| -> Vec<String> {
         [Lang::En, Lang::Fr]
             .into_iter()
-            .map(|l| short_name(data, id, l))
+            .map(|l| names.short(id, l))
             .chain(
-                data.organisations
-                    .iter()
-                    .find(|o| o.id == id)
+                names
+                    .organisation(id)
                     .map(|o| format!("{} {}", o.name.en, o.name.fr)),
             )
             .collect()
@@ -239,11 +238,13 @@ pub fn rows<'a>(
     let mut out = Vec::new();
     match tab {
         Tab::Organisations => {
-            for (o, _) in data
+            let links = crate::lanes::relation_counts(data);
+            for (i, (o, _)) in data
                 .organisations
                 .iter()
                 .zip(&visible.organisations)
-                .filter(|x| *x.1)
+                .enumerate()
+                .filter(|x| *x.1 .1)
             {
                 let acr = o.acronym.as_ref();
                 let texts = [
@@ -257,11 +258,7 @@ pub fn rows<'a>(
                 if !found(&texts) {
                     continue;
                 }
-                let links = data
-                    .relations
-                    .iter()
-                    .filter(|r| r.from == o.id || r.to == o.id)
-                    .count();
+                let links = links[i];
                 out.push(Row {
                     id: &o.id,
                     cells: vec![
@@ -295,9 +292,9 @@ pub fn rows<'a>(
                 out.push(Row {
                     id: &r.id,
                     cells: vec![
-                        Cell::link(short_name(data, &r.from, lang), &r.from),
+                        Cell::link(names.short(&r.from, lang), &r.from),
                         Cell::link(lang.relation_kind(r.kind), &r.id),
-                        Cell::link(short_name(data, &r.to, lang), &r.to),
+                        Cell::link(names.short(&r.to, lang), &r.to),
                         Cell::date(r.span.start, lang, false),
                         Cell::date(r.span.end, lang, true),
                         Cell::confidence(r.provenance.confidence, lang),
@@ -319,7 +316,7 @@ pub fn rows<'a>(
                     continue;
                 }
                 let coordinator = match &p.coordinator {
-                    Some(c) => Cell::link(short_name(data, c, lang), c),
+                    Some(c) => Cell::link(names.short(c, lang), c),
                     None => Cell::text(""),
                 };
                 out.push(Row {

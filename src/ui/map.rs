@@ -375,21 +375,18 @@ pub fn MapRegion() -> impl IntoView {
     let labels = {
         let orgs = orgs.clone();
         let atlas = atlas.clone();
+        let counts = crate::lanes::relation_counts(&atlas);
         Memo::new(move |_| {
             let lang = locale.0.get();
             orgs.iter()
-                .map(|org| {
+                .zip(&counts)
+                .map(|(org, &relations)| {
                     let country = atlas
                         .countries
                         .iter()
                         .find(|k| k.code == org.country)
                         .map(|k| k.name.get(lang))
                         .unwrap_or_default();
-                    let relations = atlas
-                        .relations
-                        .iter()
-                        .filter(|r| r.from == org.id || r.to == org.id)
-                        .count();
                     format!(
                         "{}, {}, {}, {}",
                         org.name.get(lang),
