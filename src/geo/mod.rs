@@ -240,8 +240,16 @@ pub fn cluster(points: &[MapPoint], view: &View) -> Vec<Cluster> {
         })
         .collect();
     let r = CLUSTER_RADIUS_PX;
-    let cell = |x: f64, y: f64| ((x / r).floor() as i64, (y / r).floor() as i64);
-    let mut grid: std::collections::BTreeMap<(i64, i64), Vec<usize>> = Default::default();
+    // A dense grid of radius-sized cells over the screen and its margin (at most 1024 cells
+    // a side; beyond, the edge cells take the rest, which costs time, never correctness):
+    // a seed within the radius is always in the 3×3 cells around a point.
+    let side = |len: f64| ((positive(len) + 2.0 * m) / r).ceil().min(1023.0) as usize + 1;
+    let (cols, rows) = (side(view.width), side(view.height));
+    let cell = |x: f64, y: f64| {
+        let at = |v: f64, n: usize| (((v + m) / r).floor().max(0.0) as usize).min(n - 1);
+        (at(x, cols), at(y, rows))
+    };
+    let mut grid: Vec<Vec<usize>> = vec![Vec::new(); cols * rows];
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut seeds: Vec<(f64, f64)> = Vec::new();
     for (i, &(x, y)) in screen
@@ -252,11 +260,12 @@ pub fn cluster(points: &[MapPoint], view: &View) -> Vec<Cluster> {
         let (cx, cy) = cell(x, y);
         let mut joined = None;
         // The oldest cluster in reach wins, so the result does not depend on cell order.
-        for gx in cx - 1..=cx + 1 {
-            for gy in cy - 1..=cy + 1 {
-                for &c in grid.get(&(gx, gy)).into_iter().flatten() {
+        for gy in cy.saturating_sub(1)..=(cy + 1).min(rows - 1) {
+            for gx in cx.saturating_sub(1)..=(cx + 1).min(cols - 1) {
+                for &c in &grid[gy * cols + gx] {
                     let (sx, sy) = seeds[c];
-                    if (sx - x).hypot(sy - y) <= r && joined.is_none_or(|j| c < j) {
+                    let (dx, dy) = (sx - x, sy - y);
+                    if dx * dx + dy * dy <= r * r && joined.is_none_or(|j| c < j) {
                         joined = Some(c);
                     }
                 }
@@ -265,7 +274,7 @@ pub fn cluster(points: &[MapPoint], view: &View) -> Vec<Cluster> {
         match joined {
             Some(c) => clusters[c].members.push(i),
             None => {
-                grid.entry((cx, cy)).or_default().push(clusters.len());
+                grid[cy * cols + cx].push(clusters.len());
                 seeds.push((x, y));
                 clusters.push(Cluster {
                     members: vec![i],
@@ -428,6 +437,63 @@ mod tests {
         assert_eq!(spread.len(), 3);
         let d = (spread[0].x - spread[1].x).hypot(spread[0].y - spread[1].y);
         assert!((d - RING_SPACING_PX).abs() < 1e-6, "ring spacing {d}");
+    }
+
+    #[test]
+    fn the_grid_finds_what_a_scan_of_every_cluster_finds() {
+        // The definition, without the grid: each visible point joins the oldest cluster
+        // whose first point is within the radius.
+        fn naive(points: &[MapPoint], v: &View) -> Vec<Vec<usize>> {
+            let m = CULL_MARGIN_PX;
+            let mut out: Vec<(f64, f64, Vec<usize>)> = Vec::new();
+            for (i, p) in points.iter().enumerate() {
+                let (x, y) = v.to_screen(*p);
+                if !(x >= -m && y >= -m && x <= v.width + m && y <= v.height + m) {
+                    continue;
+                }
+                match out
+                    .iter_mut()
+                    .find(|(sx, sy, _)| (sx - x).hypot(sy - y) <= CLUSTER_RADIUS_PX)
+                {
+                    Some(c) => c.2.push(i),
+                    None => out.push((x, y, vec![i])),
+                }
+            }
+            out.into_iter().map(|c| c.2).collect()
+        }
+        let mut rng = crate::testing::Lcg(7);
+        let (mut merged, mut alone) = (0, 0);
+        for case in 0..40 {
+            // Dense spots and scattered points; sizes from a phone to a very wide screen.
+            let points: Vec<MapPoint> = (0..400)
+                .map(|_| {
+                    let (lon, lat) = if rng.below(2) == 0 {
+                        (2.0 + rng.unit() * 3.0, 45.0 + rng.unit() * 3.0)
+                    } else {
+                        (rng.unit() * 360.0 - 180.0, rng.unit() * 140.0 - 70.0)
+                    };
+                    to_map(lon, lat)
+                })
+                .collect();
+            let width = [320.0, 800.0, 1920.0, 40_000.0][case % 4];
+            // Below the zoom where shared places spread on a ring, which the naive form skips.
+            let v = View::world(width, 300.0 + rng.unit() * 700.0).zoom_at(
+                1.0 + rng.unit() * (SPREAD_ZOOM - 2.0),
+                width * rng.unit(),
+                300.0,
+            );
+            let got: Vec<Vec<usize>> = cluster(&points, &v)
+                .into_iter()
+                .map(|c| c.members)
+                .collect();
+            assert_eq!(got, naive(&points, &v), "case {case}");
+            merged += got.iter().filter(|c| c.len() > 1).count();
+            alone += got.iter().filter(|c| c.len() == 1).count();
+        }
+        assert!(
+            merged > 100 && alone > 100,
+            "{merged} clusters, {alone} single markers"
+        );
     }
 
     #[test]
