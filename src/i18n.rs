@@ -807,6 +807,15 @@ impl Lang {
         format!("{} {word}", self.number(n))
     }
 
+    /// The table's "show more" button: how many more, and how many are shown of all.
+    pub fn table_more(self, more: usize, shown: usize, total: usize) -> String {
+        let (more, shown, total) = (self.number(more), self.number(shown), self.number(total));
+        match self {
+            Lang::En => format!("Show {more} more ({shown} of {total} shown)"),
+            Lang::Fr => format!("Afficher {more} de plus ({shown} sur {total} affichés)"),
+        }
+    }
+
     /// "Filters (2)" when some are ticked.
     pub fn filters_summary(self, ticked: usize) -> String {
         let t = self.strings();

@@ -1,9 +1,14 @@
 //! The table view, also the accessible alternative to the map: organisations, relations,
 //! projects or events under the current filters and search, sortable by any column.
+//! Long tables come a page at a time: building thousands of rows would hold the page for
+//! seconds, and nobody reads them all on screen (the exports hold every row).
 
 use crate::table::{self, Key, Sort, Tab};
 use crate::{use_atlas, use_explore, use_locale, use_selection};
 use leptos::prelude::*;
+
+/// Rows shown at first, and added by each "show more".
+pub const PAGE: usize = 200;
 
 #[component]
 pub fn TableRegion() -> impl IntoView {
@@ -11,6 +16,7 @@ pub fn TableRegion() -> impl IntoView {
     let atlas = use_atlas().0;
     let explore = use_explore();
     let selection = use_selection();
+    let limit = RwSignal::new(PAGE);
 
     let tabs = move || {
         let lang = locale.0.get();
@@ -23,6 +29,7 @@ pub fn TableRegion() -> impl IntoView {
                         on:click=move |_| {
                             explore.tab.set(tab);
                             explore.sort.set(None);
+                            limit.set(PAGE);
                         }>
                         {tab.label(lang)}
                     </button>
@@ -71,8 +78,10 @@ pub fn TableRegion() -> impl IntoView {
             })
             .collect_view();
         let count = rows.len();
+        let shown = limit.get().min(count);
         let lines = rows
             .into_iter()
+            .take(shown)
             .map(|row| {
                 let current = selected.as_deref() == Some(row.id);
                 let confidence = row.provenance.confidence;
@@ -108,6 +117,31 @@ pub fn TableRegion() -> impl IntoView {
                 <tbody>{lines}</tbody>
             </table>
             {(count == 0).then(|| view! { <p class="table__empty">{t.table_empty}</p> })}
+            {(shown < count).then(|| {
+                let more = PAGE.min(count - shown);
+                // The button is rebuilt with the table: focus goes to the first new row.
+                let show_more = move |_| {
+                    limit.set(shown + more);
+                    leptos::task::spawn_local(async move {
+                        leptos::task::tick().await;
+                        let selector = format!(".table tbody tr:nth-child({}) a", shown + 1);
+                        let first_new = web_sys::window()
+                            .and_then(|w| w.document())
+                            .and_then(|d| d.query_selector(&selector).ok().flatten());
+                        if let Some(link) = first_new {
+                            use wasm_bindgen::JsCast;
+                            if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
+                                let _ = link.focus();
+                            }
+                        }
+                    });
+                };
+                view! {
+                    <button type="button" class="button table__more" on:click=show_more>
+                        {lang.table_more(more, shown, count)}
+                    </button>
+                }
+            })}
         }
     };
     view! {

@@ -42,6 +42,13 @@ before(async () => {
   const dangling = shipped();
   dangling.relations[0].from = 'no-such-org';
   writeFileSync(join(dir, 'd/dangling.json'), JSON.stringify(dangling));
+  // 300 more organisations (copies of one centre): a table longer than one page.
+  const many = shipped();
+  const model = many.organisations.find((o) => o.id === 'unicancer');
+  for (let i = 0; i < 300; i++) {
+    many.organisations.push({ ...model, id: `copy-${i}`, acronym: undefined, name: { en: `Copy ${i}`, fr: `Copie ${i}` } });
+  }
+  writeFileSync(join(dir, 'd/many.json'), JSON.stringify(many));
   writeFileSync(join(dir, 'd/page.html'), '<!doctype html><title>Not JSON</title>');
   writeFileSync(join(dir, 'd/huge.json'), `[${' '.repeat(10_100_000)}]`);
   // A missing file under /d/ is a 404, as on a host without the atlas's SPA rewrite (on
@@ -84,6 +91,27 @@ test('a valid dataset by address replaces the embedded one, says so, and links k
   await page.waitForSelector('.brand__title');
   assert.doesNotMatch(page.url(), /data=/);
   assert.equal(await page.$('.notice--source'), null);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a long table comes 200 rows at a time; "show more" adds the rest and moves focus to the first new row', async () => {
+  const { page, problems, context } = await open('data=%2Fd%2Fmany.json&view=table');
+  await page.waitForSelector('table.table');
+  assert.equal(await page.locator('table.table tbody tr').count(), 200);
+  assert.match(await page.textContent('.table caption'), /344 results/);
+  const more = page.locator('.table__more');
+  assert.equal(await more.textContent(), 'Show 144 more (200 of 344 shown)');
+  // By keyboard: the button is reachable and Enter works.
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('table.table tbody tr').length === 344);
+  assert.equal(await page.locator('.table__more').count(), 0, 'nothing more to show');
+  await page.waitForFunction(() => document.activeElement?.closest('tr') === document.querySelectorAll('table.table tbody tr')[200]);
+  // Another tab starts again from one page (relations: 102, all on it).
+  await page.click('.table__tabs button:has-text("Relations")');
+  await page.waitForFunction(() => /Relations/.test(document.querySelector('.table caption')?.textContent ?? ''));
+  assert.equal(await page.locator('.table__more').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });
