@@ -9,7 +9,6 @@ use crate::model::{OrgKind, RelationKind};
 use crate::{lanes, network, use_as_of, use_atlas, use_explore, use_locale, use_selection};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
-use wasm_bindgen::JsCast;
 
 /// Screen size used until the map's box has been measured.
 const DEFAULT_SIZE: (f64, f64) = (800.0, 450.0);
@@ -79,17 +78,17 @@ pub fn MapRegion() -> impl IntoView {
             }
         }
     };
-    Effect::new(move |_| {
-        if container.get().is_some() {
-            let fresh = view.get_untracked();
-            measure();
-            // The first measurement re-frames Europe at the real size.
-            let v = view.get_untracked();
-            if fresh.width == DEFAULT_SIZE.0 && fresh.height == DEFAULT_SIZE.1 {
-                view.set(framed(v.width, v.height));
-            }
+    // The first measurement re-frames Europe at the real size. It comes from the
+    // ResizeObserver below, after the browser's own layout: measuring while the page is
+    // being built would force an extra layout of the whole page.
+    let measure = move || {
+        let fresh = view.get_untracked();
+        measure();
+        let v = view.get_untracked();
+        if fresh.width == DEFAULT_SIZE.0 && fresh.height == DEFAULT_SIZE.1 {
+            view.set(framed(v.width, v.height));
         }
-    });
+    };
     // The framing goes to the URL (None while it is the default), and a framing from the
     // URL (back, forward) moves the map.
     Effect::new(move |_| {
@@ -115,13 +114,9 @@ pub fn MapRegion() -> impl IntoView {
     // Measure again whenever the map's box changes size: a window resize, and on wide
     // screens, where the map shares its region's height, the links list under it.
     Effect::new(move |_| {
-        let Some(el) = container.get() else { return };
-        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(measure);
-        if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-            observer.observe(&el);
-            on_cleanup(move || observer.disconnect());
+        if let Some(el) = container.get() {
+            super::on_resize(&el, measure);
         }
-        callback.forget();
     });
 
     // Only organisations active on the as-of day are clustered and drawn.

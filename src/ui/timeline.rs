@@ -254,12 +254,14 @@ pub fn TimelineRegion() -> impl IntoView {
             }
         }
     };
+    // Measured by a ResizeObserver, when the box first gets its size and whenever it
+    // changes: measuring while the page is being built would force a layout of the whole
+    // page, then another (0.1 s at start-up with the real data, 1.1 s at 10 000 records).
     Effect::new(move |_| {
-        if container.get().is_some() {
-            measure();
+        if let Some(el) = container.get() {
+            super::on_resize(&el, measure);
         }
     });
-    let _ = window_event_listener(leptos::ev::resize, move |_| measure());
 
     // The items the filters keep (all of them without filters).
     let explore = use_explore();
