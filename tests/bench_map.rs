@@ -22,6 +22,16 @@ fn dataset_with(extra: usize) -> Dataset {
     cancer_atlas::data::load_document("synthetic", &text).expect("a valid synthetic dataset")
 }
 
+/// Waits for the next animation frame, so that the map and timeline have measured their
+/// boxes (a ResizeObserver reports after layout) before anything is timed.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().unwrap().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    leptos::task::tick().await;
+}
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i.min(sorted.len() - 1)]
@@ -59,6 +69,7 @@ async fn bench(name: &str, data: Dataset) {
     })
     .forget();
     leptos::task::tick().await;
+    next_frame().await;
     let map: web_sys::HtmlElement = container
         .query_selector(".map")
         .unwrap()
@@ -137,6 +148,7 @@ async fn bench_date_change(name: &str, data: Dataset) {
     })
     .forget();
     leptos::task::tick().await;
+    next_frame().await;
     let performance = web_sys::window().unwrap().performance().unwrap();
     let mut samples = Vec::new();
     for year in (2000..2027).chain((2000..2027).rev()) {
