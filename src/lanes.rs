@@ -46,13 +46,26 @@ pub struct Item {
 
 /// A short name for an organisation or project: its acronym, or else its name.
 pub fn short_name(data: &Dataset, id: &str, lang: Lang) -> String {
-    if let Some(o) = data.organisations.iter().find(|o| o.id == id) {
-        return o.acronym.as_ref().unwrap_or(&o.name).get(lang).to_owned();
+    short_of(
+        data.organisations.iter().find(|o| o.id == id),
+        data.projects.iter().find(|p| p.id == id),
+        id,
+        lang,
+    )
+}
+
+/// The organisation's short name, else the project's, else the id itself.
+fn short_of(
+    org: Option<&crate::model::Organisation>,
+    project: Option<&crate::model::Project>,
+    id: &str,
+    lang: Lang,
+) -> String {
+    match (org, project) {
+        (Some(o), _) => o.acronym.as_ref().unwrap_or(&o.name).get(lang).to_owned(),
+        (None, Some(p)) => p.acronym.as_ref().unwrap_or(&p.name).get(lang).to_owned(),
+        (None, None) => id.to_owned(),
     }
-    if let Some(p) = data.projects.iter().find(|p| p.id == id) {
-        return p.acronym.as_ref().unwrap_or(&p.name).get(lang).to_owned();
-    }
-    id.to_owned()
 }
 
 /// Short names and organisations by id, for many lookups: a binary search each instead of
@@ -78,13 +91,8 @@ impl<'a> Names<'a> {
 
     /// As [`short_name`].
     pub fn short(&self, id: &str, lang: Lang) -> String {
-        if let Some(o) = self.organisation(id) {
-            return o.acronym.as_ref().unwrap_or(&o.name).get(lang).to_owned();
-        }
-        if let Some(p) = self.projects.get(id).map(|i| &self.data.projects[i]) {
-            return p.acronym.as_ref().unwrap_or(&p.name).get(lang).to_owned();
-        }
-        id.to_owned()
+        let project = self.projects.get(id).map(|i| &self.data.projects[i]);
+        short_of(self.organisation(id), project, id, lang)
     }
 }
 

@@ -111,8 +111,9 @@ pub fn MapRegion() -> impl IntoView {
             view.set(target);
         }
     });
-    // Measure again whenever the map's box changes size: a window resize, and on wide
-    // screens, where the map shares its region's height, the links list under it.
+    // Measure when the map's box first gets its size, then whenever it changes: a window
+    // resize, and on wide screens, where the map shares its region's height, the links
+    // list under it.
     Effect::new(move |_| {
         if let Some(el) = container.get() {
             super::on_resize(&el, measure);
