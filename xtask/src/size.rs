@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 /// export: about 108 KB of Leptos view code); 355 KB with hardening (another dataset by
 /// address with gloo-net, its notices and validation report: +11 KB; the service worker's
 /// registration +1.4 KB; the theme switch and wide-screen frame +2.8 KB, after -7.1 KB from
-/// one shared sort); 353 KB with benchmarks and budgets (351.5 KB measured, after one
+/// one shared sort); 353 KB with benchmarks and budgets (351.3 KB measured, after one
 /// sorted-id lookup replaced a hash map; paging the table +0.7 KB). The issue asked for 110 KB: out of reach on this
 /// stack, since the smallest Leptos app (`cargo xtask floor`) is 29.3 KB and the content
 /// (dataset, shapes, CSS, HTML) another 57 KB, leaving 24 KB for all the app's code
