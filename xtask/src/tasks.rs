@@ -148,7 +148,7 @@ pub fn data(root: &Path) -> Result<(), String> {
 }
 
 /// Runs the browser benchmarks (release build, headless Chromium), prints their `BENCH`
-/// lines as a markdown table and writes them to target/bench.json.
+/// lines as markdown tables and writes them to target/bench.md and target/bench.json.
 pub fn bench(root: &Path) -> Result<(), String> {
     setup_build(root, true)?;
     tools::ensure_chromium()?;
@@ -193,20 +193,22 @@ pub fn bench(root: &Path) -> Result<(), String> {
         return Err("the benchmark printed no BENCH line".to_owned());
     }
     // One table per kind of row (a new header whenever the columns change).
+    let mut tables = String::new();
     let mut last_header: Vec<&str> = Vec::new();
     for row in &rows {
         let header: Vec<&str> = row.iter().map(|(k, _)| k.as_str()).collect();
         if header != last_header {
-            println!(
-                "\n| {} |\n|{}",
+            tables += &format!(
+                "\n| {} |\n|{}\n",
                 header.join(" | "),
                 "---|".repeat(header.len())
             );
             last_header = header;
         }
         let cells: Vec<&str> = row.iter().map(|(_, v)| v.as_str()).collect();
-        println!("| {} |", cells.join(" | "));
+        tables += &format!("| {} |\n", cells.join(" | "));
     }
+    print!("{tables}");
     let json: Vec<String> = rows
         .iter()
         .map(|row| {
@@ -226,7 +228,9 @@ pub fn bench(root: &Path) -> Result<(), String> {
         format!("[\n{}\n]\n", json.join(",\n")),
     )
     .map_err(|e| format!("cannot write target/bench.json: {e}"))?;
-    println!("\nwritten: target/bench.json");
+    std::fs::write(root.join("target/bench.md"), tables.trim_start())
+        .map_err(|e| format!("cannot write target/bench.md: {e}"))?;
+    println!("\nwritten: target/bench.json, target/bench.md");
     Ok(())
 }
 
