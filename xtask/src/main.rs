@@ -6,8 +6,14 @@
 
 mod counts;
 mod csp;
+mod fresh;
 mod geo;
+// The pinned toolchain, shared with the boot stage that installs it.
+#[allow(dead_code)] // COMPONENTS is the boot stage's
+#[path = "../boot/src/pin.rs"]
+mod pin;
 mod proc;
+mod setup;
 mod size;
 mod tasks;
 // The benchmarks' synthetic datasets, shared with the app's tests (pure std + serde_json).
@@ -23,8 +29,12 @@ const USAGE: &str = "\
 usage: cargo xtask <task> [args]
 
 tasks:
-  setup           install what is missing (wasm32 target, trunk, wasm-bindgen-cli,
-                  Chromium + ChromeDriver, Node packages for the end-to-end tests)
+  setup           install what is missing (the pinned Rust toolchain with its wasm32
+                  target, trunk, wasm-bindgen-cli, Chromium + ChromeDriver, Node.js and
+                  the npm packages: wasm-opt, the end-to-end tests' packages)
+  fresh-machine   prove the set-up path from nothing: a clean clone with an empty
+                  RUSTUP_HOME and CARGO_HOME in a throwaway directory, then the two
+                  commands there, timed (see README, Measured)
   serve [args]    set up, then `trunk serve` on http://127.0.0.1:8080 (args go to trunk)
   test            set up, then run every check: fmt, clippy (native and wasm32), native
                   tests, browser tests, release build, size budget, end-to-end tests
@@ -46,7 +56,9 @@ fn main() -> ExitCode {
     };
     let rest = &args[1..];
     let root = tools::repo_root();
-    tools::put_cargo_bin_on_path();
+    // Every cargo below (trunk's too) builds with the pinned toolchain, whichever cargo
+    // started this one. Set before any thread starts.
+    std::env::set_var("RUSTUP_TOOLCHAIN", pin::TOOLCHAIN);
     let outcome = match task.as_str() {
         "setup" => tasks::setup(&root),
         "serve" => tasks::serve(&root, rest),
@@ -57,6 +69,7 @@ fn main() -> ExitCode {
         "geo" => tasks::geo(&root),
         "bench" => tasks::bench(&root),
         "floor" => tasks::floor(&root),
+        "fresh-machine" => fresh::run(&root, rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

@@ -1,39 +1,55 @@
 //! The tasks themselves: setup, serve, test and dist.
 
 use crate::counts::Counts;
+use crate::setup::{Setup, Tool};
 use crate::{proc, size, tools};
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-const WASM: &str = "wasm32-unknown-unknown";
+const WASM: &str = crate::pin::TARGET;
 /// Where `serve` builds, apart from the release build in dist/.
 const SERVE_DIST: &str = "target/serve-dist";
 
-/// Tools needed to build and serve; `release` adds wasm-opt (debug builds skip it).
-fn setup_build(root: &Path, release: bool) -> Result<(), String> {
-    tools::ensure_lockfile(root)?;
-    tools::ensure_wasm_target(root)?;
-    tools::ensure_trunk(root)?;
-    tools::ensure_wasm_bindgen(root)?;
+/// What building needs; `release` adds wasm-opt (debug builds skip it).
+fn build_tools(release: bool) -> Vec<Tool> {
+    let mut tools = vec![Tool::WasmBindgen, Tool::Trunk];
     if release {
-        tools::ensure_wasm_opt(root)?;
+        tools.push(Tool::WasmOpt);
     }
-    Ok(())
+    tools
 }
 
-/// Everything: build tools plus the browser and the Node packages for the tests.
+/// Everything any task needs.
+const ALL_TOOLS: [Tool; 5] = [
+    Tool::WasmBindgen,
+    Tool::Trunk,
+    Tool::WasmOpt,
+    Tool::Chromium,
+    Tool::E2ePackages,
+];
+
+/// Installs whatever is missing and waits for all of it.
 pub fn setup(root: &Path) -> Result<(), String> {
-    let started = Instant::now();
-    setup_build(root, true)?;
-    tools::ensure_chromium()?;
-    tools::ensure_npm_packages(root, tools::E2E_DIR)?;
-    println!("set-up done in {:.1} s", started.elapsed().as_secs_f64());
-    Ok(())
+    Setup::start(root, &ALL_TOOLS)?.wait_all()
+}
+
+/// Compiles the app's wasm as Trunk will (same target, binary and profile, so Trunk finds
+/// it fresh), while the tools install. It also downloads the crates: Trunk runs cargo with
+/// `--offline` (Trunk.toml), which cannot.
+fn build_wasm_ahead(root: &Path, release: bool) -> Result<(), String> {
+    let mut args = vec!["build", "--target", WASM, "--bin", "cancer-atlas"];
+    if release {
+        args.push("--release");
+    }
+    proc::run(&mut cargo(root, &args))
 }
 
 pub fn serve(root: &Path, args: &[String]) -> Result<(), String> {
-    setup_build(root, args.iter().any(|a| a == "--release"))?;
+    let release = args.iter().any(|a| a == "--release");
+    let setup = Setup::start(root, &build_tools(release))?;
+    build_wasm_ahead(root, release)?;
+    setup.wait_all()?;
     println!("serving on http://127.0.0.1:8080 (Trunk.toml); Ctrl-C stops");
     // A development build of its own, so that serving never leaves a debug build with the
     // live-reload script in dist/, which the tests and deploys read.
@@ -105,7 +121,9 @@ fn wasm_contributors(root: &Path, report: &size::Report) -> Result<String, Strin
 }
 
 pub fn dist(root: &Path) -> Result<(), String> {
-    setup_build(root, true)?;
+    let setup = Setup::start(root, &build_tools(true))?;
+    build_wasm_ahead(root, true)?;
+    setup.wait_all()?;
     proc::run(&mut trunk_release_build(root))?;
     let verdict = size_report(root)?;
     println!("{verdict}");
@@ -115,7 +133,7 @@ pub fn dist(root: &Path) -> Result<(), String> {
 /// Builds bench/floor (the smallest Leptos CSR app, same profile and wasm-opt) and prints
 /// its first-load weight: what any app on this stack ships before it has any content.
 pub fn floor(root: &Path) -> Result<(), String> {
-    setup_build(root, true)?;
+    Setup::start(root, &build_tools(true))?.wait_all()?;
     let crate_dir = root.join("bench/floor");
     proc::run(&mut trunk_release_build(&crate_dir))?;
     let report = size::measure(&crate_dir.join("dist"))?;
@@ -150,9 +168,7 @@ pub fn data(root: &Path) -> Result<(), String> {
 /// Runs the browser benchmarks (release build, headless Chromium), prints their `BENCH`
 /// lines as markdown tables and writes them to target/bench.md and target/bench.json.
 pub fn bench(root: &Path) -> Result<(), String> {
-    setup_build(root, true)?;
-    tools::ensure_chromium()?;
-    tools::ensure_npm_packages(root, tools::E2E_DIR)?;
+    Setup::start(root, &ALL_TOOLS)?.wait_all()?;
     let mut cmd = cargo(
         root,
         &[
@@ -323,7 +339,8 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
 
 /// Regenerates the committed country shapes.
 pub fn geo(root: &Path) -> Result<(), String> {
-    tools::ensure_npm_packages(root, tools::BUILD_TOOLS_DIR)?;
+    // The shapes come from an npm package in tools/, installed with wasm-opt.
+    Setup::start(root, &[Tool::WasmOpt])?.wait_all()?;
     let text = crate::geo::generate(root)?;
     std::fs::write(root.join(crate::geo::OUTPUT), &text)
         .map_err(|e| format!("cannot write {}: {e}", crate::geo::OUTPUT))?;
@@ -397,6 +414,28 @@ impl Run {
         self.record(name, started, outcome.is_ok(), Counts::default())
     }
 
+    /// Waits for the tools the next steps need; a failed install is a failed check
+    /// that says which install failed and how to retry.
+    fn tools(&mut self, setup: &Setup, needed: &[Tool]) -> bool {
+        needed.iter().all(|tool| {
+            let started = Instant::now();
+            match setup.wait(*tool) {
+                Ok(()) => true,
+                Err(why) => {
+                    println!("\n== set-up: {}", tool.name());
+                    eprintln!("{why}");
+                    self.record(
+                        "set-up (an install failed)",
+                        started,
+                        false,
+                        Counts::default(),
+                    );
+                    false
+                }
+            }
+        })
+    }
+
     fn skip(&mut self, name: &'static str, why: &str) {
         println!("\n== {name}: FAILED (not run: {why})");
         self.steps.push(Step {
@@ -466,7 +505,8 @@ fn cargo(root: &Path, args: &[&str]) -> Command {
 
 pub fn test(root: &Path) -> Result<(), String> {
     let started = Instant::now();
-    setup(root)?;
+    // Installs run in the background; the first steps need none of them.
+    let setup = Setup::start(root, &ALL_TOOLS)?;
     let mut run = Run::default();
 
     run.command(
@@ -506,6 +546,7 @@ pub fn test(root: &Path) -> Result<(), String> {
     );
     run.command("native tests", cargo(root, &["test", "--workspace"]));
 
+    let browser_tools = run.tools(&setup, &[Tool::WasmBindgen, Tool::Chromium]);
     let mut browser = cargo(
         root,
         &[
@@ -523,11 +564,36 @@ pub fn test(root: &Path) -> Result<(), String> {
     browser
         .env("CHROMEDRIVER", tools::chromedriver_path())
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
-    run.command("browser tests (wasm-bindgen-test)", browser);
+    if browser_tools {
+        run.command("browser tests (wasm-bindgen-test)", browser);
+    } else {
+        run.skip(
+            "browser tests (wasm-bindgen-test)",
+            "their tools are missing",
+        );
+    }
 
-    let built = run.command("release build (trunk)", trunk_release_build(root));
+    if !setup.is_ready(Tool::Trunk) {
+        // Compile the release wasm while trunk is still being installed; a failure here
+        // shows again, counted, in the release build.
+        println!("\n== the release wasm, while trunk installs");
+        let _ = build_wasm_ahead(root, true);
+    }
+    let build_tools = run.tools(&setup, &[Tool::Trunk, Tool::WasmOpt]);
+    let built = build_tools && run.command("release build (trunk)", trunk_release_build(root));
+    if !build_tools {
+        run.skip("release build (trunk)", "its tools are missing");
+    }
     if built {
         run.check("size budget (dist/, brotli)", || size_report(root));
+    } else {
+        run.skip(
+            "size budget (dist/, brotli)",
+            "the release build did not run",
+        );
+    }
+    let e2e_tools = built && run.tools(&setup, &[Tool::Chromium, Tool::E2ePackages]);
+    if e2e_tools {
         let mut e2e = Command::new("node");
         e2e.arg("--test").arg("--test-reporter=spec");
         let e2e_dir = root.join(tools::E2E_DIR);
@@ -543,11 +609,12 @@ pub fn test(root: &Path) -> Result<(), String> {
             .current_dir(root);
         run.command("end-to-end tests (dist/ in Chromium)", e2e);
     } else {
-        run.skip("size budget (dist/, brotli)", "the release build failed");
-        run.skip(
-            "end-to-end tests (dist/ in Chromium)",
-            "the release build failed",
-        );
+        let why = if built {
+            "their tools are missing"
+        } else {
+            "the release build did not run"
+        };
+        run.skip("end-to-end tests (dist/ in Chromium)", why);
     }
     run.finish(started)
 }

@@ -5,8 +5,10 @@ use crate::proc;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// trunk's version, pinned: 0.22.1 needs rustc >= 1.96.1 (see rust-toolchain.toml).
+/// trunk's version, pinned: 0.22.1 needs rustc >= 1.96.1 (see xtask/boot/src/pin.rs).
 pub const TRUNK_VERSION: &str = "0.22.1";
+/// binaryen's version from npm (tools/package.json), the one Trunk.toml asks for.
+pub const WASM_OPT_VERSION: &str = "131";
 /// Oldest Node.js the end-to-end tests run on (node:test with the spec reporter).
 pub const NODE_MIN_MAJOR: u64 = 18;
 /// The directory holding the end-to-end tests and their package.json.
@@ -20,28 +22,49 @@ pub fn repo_root() -> PathBuf {
     manifest.parent().map(Path::to_path_buf).unwrap_or(manifest)
 }
 
-/// `cargo install` puts binaries in `$CARGO_HOME/bin`; make sure children find them
-/// even when a fresh shell has not put that directory on PATH yet.
-pub fn put_cargo_bin_on_path() {
-    let cargo_home = std::env::var_os("CARGO_HOME")
+/// Where `cargo install` puts binaries: `$CARGO_HOME/bin`, by default `~/.cargo/bin`.
+pub fn cargo_bin() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
-    if let Some(bin) = cargo_home.map(|h| h.join("bin")) {
-        prepend_to_path(bin);
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"))
+        .join("bin")
+}
+
+/// Puts `dir` first on PATH for every child process (moving it there if it is further
+/// down), so the tools set-up installed win over other versions elsewhere on PATH. Only
+/// called before any thread starts, so nothing else reads the environment meanwhile.
+pub fn put_first_on_path(dir: PathBuf) {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let mut dirs: Vec<PathBuf> = std::env::split_paths(&path).filter(|d| *d != dir).collect();
+    dirs.insert(0, dir);
+    if let Ok(joined) = std::env::join_paths(dirs) {
+        std::env::set_var("PATH", joined);
     }
 }
 
-/// Puts `dir` first on PATH for every child process. Only called during set-up, before
-/// any step starts a thread, so nothing else reads the environment meanwhile.
-fn prepend_to_path(dir: PathBuf) {
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    let mut dirs: Vec<PathBuf> = std::env::split_paths(&path).collect();
-    if !dirs.contains(&dir) {
-        dirs.insert(0, dir);
-        if let Ok(joined) = std::env::join_paths(dirs) {
-            std::env::set_var("PATH", joined);
-        }
+/// The file PATH resolves `program` to, as a shell would (first executable match).
+pub fn which(program: &str) -> Option<PathBuf> {
+    use std::os::unix::fs::PermissionsExt;
+    let candidate = Path::new(program);
+    if candidate.components().count() > 1 {
+        return candidate.is_file().then(|| candidate.to_path_buf());
     }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(program))
+        .find(|p| {
+            std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        })
+}
+
+/// A short hex digest of some bytes (stamps of what was installed from which lock file).
+pub fn digest(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The version of package `name` recorded in a Cargo.lock text, if exactly one is.
@@ -87,11 +110,12 @@ pub fn major(version: &str) -> Option<u64> {
         .ok()
 }
 
-fn installed_version(program: &str) -> Option<String> {
+/// What `program --version` says its version is; None if it does not run.
+pub fn installed_version(program: &str) -> Option<String> {
     proc::output(Command::new(program).arg("--version")).and_then(|o| version_word(&o))
 }
 
-fn is_root() -> bool {
+pub fn is_root() -> bool {
     proc::output(Command::new("id").arg("-u")).is_some_and(|o| o.trim() == "0")
 }
 
@@ -115,78 +139,6 @@ pub fn ensure_lockfile(root: &Path) -> Result<(), String> {
     )
 }
 
-/// The wasm32 target for the pinned toolchain (rust-toolchain.toml usually brings it).
-pub fn ensure_wasm_target(root: &Path) -> Result<(), String> {
-    let installed = proc::output(
-        Command::new("rustup")
-            .args(["target", "list", "--installed"])
-            .current_dir(root),
-    );
-    match installed {
-        Some(list) if list.lines().any(|l| l.trim() == "wasm32-unknown-unknown") => Ok(()),
-        Some(_) => proc::run(
-            Command::new("rustup")
-                .args(["target", "add", "wasm32-unknown-unknown"])
-                .current_dir(root),
-        ),
-        None => {
-            println!("rustup not found: assuming the wasm32-unknown-unknown target is present");
-            Ok(())
-        }
-    }
-}
-
-/// `cargo install` a crate at an exact version unless `program --version` already says it.
-fn ensure_cargo_tool(
-    root: &Path,
-    program: &str,
-    krate: &str,
-    version: &str,
-    locked: bool,
-) -> Result<(), String> {
-    match installed_version(program) {
-        Some(v) if v == version => {
-            println!("ok: {program} {v}");
-            return Ok(());
-        }
-        Some(v) => println!("{program} {v} found, {version} needed: installing"),
-        None => println!("{program} not found: installing {krate} {version}"),
-    }
-    let mut cmd = Command::new("cargo");
-    cmd.args(["install", krate, "--version", version])
-        .current_dir(root);
-    if locked {
-        cmd.arg("--locked");
-    }
-    proc::run(&mut cmd)?;
-    match installed_version(program) {
-        Some(v) if v == version => Ok(()),
-        other => Err(format!(
-            "installed {krate} {version}, but `{program} --version` says {other:?}: \
-             is another {program} earlier on PATH?"
-        )),
-    }
-}
-
-pub fn ensure_trunk(root: &Path) -> Result<(), String> {
-    ensure_cargo_tool(root, "trunk", "trunk", TRUNK_VERSION, true)
-}
-
-/// wasm-bindgen-cli at exactly the Cargo.lock version; it also provides
-/// wasm-bindgen-test-runner. Installed without --locked: its own lock file pins crates
-/// that newer compilers reject.
-pub fn ensure_wasm_bindgen(root: &Path) -> Result<(), String> {
-    let version = wasm_bindgen_version(root)?;
-    ensure_cargo_tool(root, "wasm-bindgen", "wasm-bindgen-cli", &version, false)?;
-    match installed_version("wasm-bindgen-test-runner") {
-        Some(v) if v == version => Ok(()),
-        other => Err(format!(
-            "wasm-bindgen-test-runner is {other:?}, expected {version}: \
-             reinstall with `cargo install wasm-bindgen-cli --version {version} --force`"
-        )),
-    }
-}
-
 /// Path of the Chromium binary for the browser tests (`CHROMIUM` overrides).
 pub fn chromium_path() -> String {
     std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned())
@@ -195,91 +147,6 @@ pub fn chromium_path() -> String {
 /// Path of ChromeDriver for wasm-bindgen-test (`CHROMEDRIVER` overrides).
 pub fn chromedriver_path() -> String {
     std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned())
-}
-
-/// Runs `apt-get install` for these packages when root; a clear message otherwise.
-fn apt_install(packages: &[&str], why: &str) -> Result<(), String> {
-    if !is_root() {
-        return Err(format!(
-            "{why} is missing and this is not root, so it cannot be installed here.\n\
-             Install it with: sudo apt-get update && sudo apt-get install -y {}",
-            packages.join(" ")
-        ));
-    }
-    proc::run(Command::new("apt-get").args(["update", "-qq"]))?;
-    proc::run(
-        Command::new("apt-get")
-            .args(["install", "-y", "-qq", "--no-install-recommends"])
-            .args(packages)
-            .env("DEBIAN_FRONTEND", "noninteractive"),
-    )
-}
-
-/// Debian's Chromium and ChromeDriver (never a downloaded browser build).
-pub fn ensure_chromium() -> Result<(), String> {
-    let browser = installed_version(&chromium_path());
-    let driver = installed_version(&chromedriver_path());
-    if let (Some(b), Some(d)) = (&browser, &driver) {
-        println!("ok: chromium {b}, chromedriver {d}");
-        return Ok(());
-    }
-    apt_install(&["chromium", "chromium-driver"], "Chromium or ChromeDriver")?;
-    match (
-        installed_version(&chromium_path()),
-        installed_version(&chromedriver_path()),
-    ) {
-        (Some(_), Some(_)) => Ok(()),
-        _ => Err("Chromium or ChromeDriver still missing after apt-get install".to_owned()),
-    }
-}
-
-/// Node.js and npm (for wasm-opt and the end-to-end tests).
-fn ensure_node() -> Result<(), String> {
-    match installed_version("node").as_deref().and_then(major) {
-        Some(m) if m >= NODE_MIN_MAJOR => {
-            println!("ok: node major version {m}");
-            Ok(())
-        }
-        found => {
-            println!("node {found:?} found, >= {NODE_MIN_MAJOR} needed: installing");
-            apt_install(&["nodejs", "npm"], "Node.js")
-        }
-    }
-}
-
-/// binaryen's wasm-opt from npm, at the version Trunk expects, first on PATH.
-pub fn ensure_wasm_opt(root: &Path) -> Result<(), String> {
-    ensure_npm_packages(root, BUILD_TOOLS_DIR)?;
-    prepend_to_path(root.join(BUILD_TOOLS_DIR).join("node_modules/.bin"));
-    match installed_version("wasm-opt") {
-        Some(v) => {
-            println!("ok: wasm-opt {v}");
-            Ok(())
-        }
-        None => Err("wasm-opt not found after npm ci in tools/".to_owned()),
-    }
-}
-
-/// Node.js, then the pinned npm packages of `dir` (`npm ci`), skipped when
-/// node_modules is newer than package-lock.json.
-pub fn ensure_npm_packages(root: &Path, dir: &str) -> Result<(), String> {
-    ensure_node()?;
-    let name = dir;
-    let dir = root.join(dir);
-    let lock = dir.join("package-lock.json");
-    let stamp = dir.join("node_modules/.package-lock.json");
-    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    if let (Some(lock_time), Some(stamp_time)) = (modified(&lock), modified(&stamp)) {
-        if stamp_time >= lock_time {
-            println!("ok: npm packages in {name}");
-            return Ok(());
-        }
-    }
-    proc::run(
-        Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
-            .current_dir(&dir),
-    )
 }
 
 #[cfg(test)]
@@ -331,6 +198,28 @@ version = "1.0.0"
         );
         assert_eq!(version_word("v20.20.2").as_deref(), Some("20.20.2"));
         assert_eq!(version_word(""), None);
+    }
+
+    #[test]
+    fn wasm_opt_is_pinned_alike_in_trunk_toml_and_tools_package_json() {
+        let root = repo_root();
+        let trunk = std::fs::read_to_string(root.join("Trunk.toml")).unwrap();
+        assert!(
+            trunk.contains(&format!("wasm_opt = \"version_{WASM_OPT_VERSION}\"")),
+            "Trunk.toml asks for another wasm-opt"
+        );
+        let npm = std::fs::read_to_string(root.join(BUILD_TOOLS_DIR).join("package.json")).unwrap();
+        assert!(
+            npm.contains(&format!("\"binaryen\": \"{WASM_OPT_VERSION}.0.0\"")),
+            "tools/package.json pins another binaryen"
+        );
+    }
+
+    #[test]
+    fn path_lookup_finds_executables_only() {
+        assert!(which("sh").is_some_and(|p| p.is_absolute()));
+        assert_eq!(which("no-such-program-xtask"), None);
+        assert_eq!(which("/no/such/dir/sh"), None);
     }
 
     #[test]

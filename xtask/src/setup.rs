@@ -1,0 +1,628 @@
+//! Installing what a task needs: every tool is checked first (version and place on PATH),
+//! and only what is missing or wrong is installed, in the background, while the task goes
+//! on with the steps that do not need it. A step asks for a tool with [`Setup::wait`].
+//!
+//! Two installers run side by side: cargo (wasm-bindgen-cli, then trunk: CPU-bound, in
+//! that order because the browser tests need wasm-bindgen long before the release build
+//! needs trunk) and the system one (apt for Chromium and Node.js, then `npm ci`: mostly
+//! network and disk). Their output goes to `target/setup/*.log`; the console gets one line
+//! when each starts and ends. A failed install says which, how to retry, and leaves nothing
+//! that the next run's check would trust.
+//!
+//! This module never sets environment variables after a thread has started: PATH is set
+//! once, in [`Setup::start`], before any installer runs.
+
+use crate::{proc, tools};
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Instant;
+
+/// What a task can ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tool {
+    /// wasm-bindgen and wasm-bindgen-test-runner at the Cargo.lock version.
+    WasmBindgen,
+    /// trunk at [`tools::TRUNK_VERSION`].
+    Trunk,
+    /// binaryen's wasm-opt from npm (tools/), first on PATH.
+    WasmOpt,
+    /// Debian's Chromium and ChromeDriver.
+    Chromium,
+    /// The end-to-end tests' npm packages (tests/e2e).
+    E2ePackages,
+}
+
+impl Tool {
+    pub fn name(self) -> &'static str {
+        match self {
+            Tool::WasmBindgen => "wasm-bindgen-cli",
+            Tool::Trunk => "trunk",
+            Tool::WasmOpt => "wasm-opt (npm, tools/)",
+            Tool::Chromium => "Chromium and ChromeDriver",
+            Tool::E2ePackages => "the end-to-end tests' npm packages",
+        }
+    }
+}
+
+/// A result that one thread sets once and others wait for.
+#[derive(Clone, Default)]
+struct Ready(Arc<(Mutex<Option<Result<(), String>>>, Condvar)>);
+
+impl Ready {
+    fn done() -> Ready {
+        let ready = Ready::default();
+        ready.set(Ok(()));
+        ready
+    }
+
+    fn set(&self, outcome: Result<(), String>) {
+        let (lock, signal) = &*self.0;
+        let mut slot = lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if slot.is_none() {
+            *slot = Some(outcome);
+        }
+        signal.notify_all();
+    }
+
+    fn is_set(&self) -> bool {
+        let (lock, _) = &*self.0;
+        lock.lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .is_some()
+    }
+
+    fn wait(&self) -> Result<(), String> {
+        let (lock, signal) = &*self.0;
+        let mut slot = lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        while slot.is_none() {
+            slot = signal
+                .wait(slot)
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+        slot.clone().unwrap_or(Ok(()))
+    }
+}
+
+/// The tools a task asked for, each ready now or being installed.
+pub struct Setup {
+    cells: Vec<(Tool, Ready)>,
+    started: Instant,
+}
+
+impl Setup {
+    /// Checks every tool in `wanted` now and starts installing the missing ones.
+    pub fn start(root: &Path, wanted: &[Tool]) -> Result<Setup, String> {
+        let started = Instant::now();
+        tools::ensure_lockfile(root)?;
+        // Installed tools come first on PATH, so that another version elsewhere is never
+        // picked up (each is still checked where it resolves).
+        tools::put_first_on_path(root.join(tools::BUILD_TOOLS_DIR).join("node_modules/.bin"));
+        tools::put_first_on_path(tools::cargo_bin());
+        let log_dir = root.join("target/setup");
+        let want = |tool| wanted.contains(&tool);
+        let mut cells = Vec::new();
+
+        // cargo: wasm-bindgen-cli first, then trunk.
+        let mut cargo_jobs: Vec<(CargoTool, Ready)> = Vec::new();
+        if want(Tool::WasmBindgen) {
+            let tool = CargoTool::wasm_bindgen(root)?;
+            cells.push((Tool::WasmBindgen, tool.check_or_queue(&mut cargo_jobs)));
+        }
+        if want(Tool::Trunk) {
+            let tool = CargoTool::trunk();
+            cells.push((Tool::Trunk, tool.check_or_queue(&mut cargo_jobs)));
+        }
+        if !cargo_jobs.is_empty() {
+            let (root, log_dir) = (root.to_path_buf(), log_dir.clone());
+            std::thread::spawn(move || {
+                for (tool, ready) in cargo_jobs {
+                    ready.set(tool.install(&root, &log_dir));
+                }
+            });
+        }
+
+        // The system: apt (Chromium, Node.js), then npm ci in each directory.
+        let chromium = if want(Tool::Chromium) {
+            check_chromium()
+        } else {
+            Some(Ok(()))
+        };
+        let npm_dirs: Vec<(Tool, &'static str)> = [
+            (Tool::WasmOpt, tools::BUILD_TOOLS_DIR),
+            (Tool::E2ePackages, tools::E2E_DIR),
+        ]
+        .into_iter()
+        .filter(|(tool, _)| want(*tool))
+        .collect();
+        let node_ok = npm_dirs.is_empty() || check_node();
+        let mut apt_packages: Vec<&str> = Vec::new();
+        if chromium.is_none() {
+            apt_packages.extend(["chromium", "chromium-driver"]);
+        }
+        if !node_ok {
+            apt_packages.extend(["nodejs", "npm"]);
+        }
+        let chromium_ready = Ready::default();
+        if let Some(outcome) = chromium {
+            chromium_ready.set(outcome);
+        }
+        if want(Tool::Chromium) {
+            cells.push((Tool::Chromium, chromium_ready.clone()));
+        }
+        let mut npm_jobs: Vec<(Tool, PathBuf, Ready)> = Vec::new();
+        for (tool, dir) in npm_dirs {
+            let dir = root.join(dir);
+            let ready = if npm_stamp_is_current(&dir) && (tool != Tool::WasmOpt || wasm_opt_ok()) {
+                println!("ok: npm packages in {}", rel(root, &dir));
+                Ready::done()
+            } else {
+                Ready::default()
+            };
+            if !ready.is_set() {
+                npm_jobs.push((tool, dir, ready.clone()));
+            }
+            cells.push((tool, ready));
+        }
+        if !apt_packages.is_empty() || !npm_jobs.is_empty() {
+            let (root, log_dir) = (root.to_path_buf(), log_dir);
+            std::thread::spawn(move || {
+                let apt = if apt_packages.is_empty() {
+                    Ok(())
+                } else {
+                    apt_install(&apt_packages, &log_dir)
+                };
+                if !chromium_ready.is_set() {
+                    chromium_ready.set(apt.clone().and_then(|()| {
+                        check_chromium().unwrap_or_else(|| {
+                            Err(
+                                "Chromium or ChromeDriver still missing after apt-get install"
+                                    .to_owned(),
+                            )
+                        })
+                    }));
+                }
+                let node = apt.and_then(|()| {
+                    if check_node() {
+                        Ok(())
+                    } else {
+                        Err(format!(
+                            "Node.js >= {} is still missing after apt-get install",
+                            tools::NODE_MIN_MAJOR
+                        ))
+                    }
+                });
+                for (tool, dir, ready) in npm_jobs {
+                    ready.set(
+                        node.clone()
+                            .and_then(|()| npm_ci(&root, &dir, &log_dir))
+                            .and_then(|()| {
+                                if tool == Tool::WasmOpt && !wasm_opt_ok() {
+                                    Err(wasm_opt_problem())
+                                } else {
+                                    Ok(())
+                                }
+                            }),
+                    );
+                }
+            });
+        }
+        Ok(Setup { cells, started })
+    }
+
+    /// Waits until `tool` is installed; Err names the failed install and how to retry.
+    pub fn wait(&self, tool: Tool) -> Result<(), String> {
+        let Some((_, ready)) = self.cells.iter().find(|(t, _)| *t == tool) else {
+            return Err(format!(
+                "{} was not part of this task's set-up (a bug in xtask)",
+                tool.name()
+            ));
+        };
+        if !ready.is_set() {
+            println!(
+                "setup: waiting for {} (set-up started {:.0} s ago)",
+                tool.name(),
+                self.started.elapsed().as_secs_f64()
+            );
+        }
+        ready.wait()
+    }
+
+    /// Whether `tool` is installed already (never waits).
+    pub fn is_ready(&self, tool: Tool) -> bool {
+        self.cells
+            .iter()
+            .any(|(t, ready)| *t == tool && ready.is_set() && ready.wait().is_ok())
+    }
+
+    /// Waits for all of them; the first failure is returned, after every install has ended.
+    pub fn wait_all(&self) -> Result<(), String> {
+        let outcomes: Vec<Result<(), String>> = self
+            .cells
+            .iter()
+            .map(|(tool, _)| self.wait(*tool))
+            .collect();
+        let outcome = outcomes.into_iter().collect::<Result<(), String>>();
+        if outcome.is_ok() {
+            println!(
+                "set-up done in {:.1} s",
+                self.started.elapsed().as_secs_f64()
+            );
+        }
+        outcome
+    }
+}
+
+fn rel(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// A tool that `cargo install` provides.
+struct CargoTool {
+    /// The crate.
+    krate: &'static str,
+    version: String,
+    /// Programs it installs, each checked with `--version`.
+    programs: &'static [&'static str],
+    /// Extra `cargo install` arguments.
+    args: &'static [&'static str],
+}
+
+impl CargoTool {
+    fn trunk() -> CargoTool {
+        CargoTool {
+            krate: "trunk",
+            version: tools::TRUNK_VERSION.to_owned(),
+            programs: &["trunk"],
+            // Default features less the update check (a request to crates.io on every
+            // run). Trunk insists on one TLS stack even though it never downloads here
+            // (offline = true): rustls, its default, needs no system library.
+            args: &["--locked", "--no-default-features", "--features", "rustls"],
+        }
+    }
+
+    /// wasm-bindgen-cli at exactly the Cargo.lock version. Installed without --locked: its
+    /// own lock file pins crates that newer compilers reject.
+    fn wasm_bindgen(root: &Path) -> Result<CargoTool, String> {
+        Ok(CargoTool {
+            krate: "wasm-bindgen-cli",
+            version: tools::wasm_bindgen_version(root)?,
+            programs: &["wasm-bindgen", "wasm-bindgen-test-runner"],
+            args: &[],
+        })
+    }
+
+    /// The first program that is missing or at another version, said as a sentence.
+    fn problem(&self) -> Option<String> {
+        self.programs.iter().find_map(|program| {
+            match (tools::which(program), tools::installed_version(program)) {
+                (Some(_), Some(v)) if v == self.version => None,
+                (Some(path), Some(v)) => Some(format!(
+                    "{program} {v} at {} is not the {} needed",
+                    path.display(),
+                    self.version
+                )),
+                (Some(path), None) => Some(format!(
+                    "{program} at {} does not say its version",
+                    path.display()
+                )),
+                (None, _) => Some(format!("{program} not found")),
+            }
+        })
+    }
+
+    /// Ready now if installed at the right version; otherwise queued for the installer.
+    fn check_or_queue(self, queue: &mut Vec<(CargoTool, Ready)>) -> Ready {
+        match self.problem() {
+            None => {
+                println!("ok: {} {}", self.krate, self.version);
+                Ready::done()
+            }
+            Some(problem) => {
+                println!(
+                    "setup: {problem}: installing {} {} in the background",
+                    self.krate, self.version
+                );
+                let ready = Ready::default();
+                queue.push((self, ready.clone()));
+                ready
+            }
+        }
+    }
+
+    fn install(&self, root: &Path, log_dir: &Path) -> Result<(), String> {
+        let mut cmd = Command::new("cargo");
+        cmd.arg("install")
+            .arg(format!("{}@{}", self.krate, self.version))
+            .args(self.args)
+            .current_dir(root);
+        // Tools are built for a quick install, not for speed: see FAST_TOOL_PROFILE.
+        for (key, value) in FAST_TOOL_PROFILE {
+            cmd.env(key, value);
+        }
+        let what = format!("{} {}", self.krate, self.version);
+        run_logged(
+            &mut cmd,
+            &format!("installing {what}"),
+            &log_dir.join(format!("{}.log", self.krate)),
+        )
+        .map_err(|failure| {
+            format!(
+                "{failure}\ncargo install puts the binaries in place only once they are \
+                     built, so nothing was installed. Check that crates.io is reachable, then \
+                     run the same command again."
+            )
+        })?;
+        match self.problem() {
+            None => Ok(()),
+            Some(problem) => Err(format!(
+                "installed {what} into {}, but {problem}: is another one earlier on PATH?",
+                tools::cargo_bin().display()
+            )),
+        }
+    }
+}
+
+/// The release profile `cargo install` builds trunk and wasm-bindgen-cli with. Their own
+/// profiles ask for fat LTO and one codegen unit (trunk: 10 min 45 s on the 2-core
+/// machine); for tools that spend their time waiting on cargo and wasm-opt, a build without
+/// optimisation, LTO or debug info is enough and compiles several times faster. The numbers
+/// are in README ("Measured").
+pub const FAST_TOOL_PROFILE: [(&str, &str); 5] = [
+    ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0"),
+    ("CARGO_PROFILE_RELEASE_LTO", "off"),
+    ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "256"),
+    ("CARGO_PROFILE_RELEASE_DEBUG", "0"),
+    ("CARGO_PROFILE_RELEASE_INCREMENTAL", "false"),
+];
+
+/// Runs an install with its output in `log`; one console line when it starts and ends.
+fn run_logged(cmd: &mut Command, what: &str, log: &Path) -> Result<(), String> {
+    if let Some(dir) = log.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let file = File::create(log).map_err(|e| format!("cannot write {}: {e}", log.display()))?;
+    let err = file
+        .try_clone()
+        .map_err(|e| format!("cannot write {}: {e}", log.display()))?;
+    let line = proc::describe(cmd);
+    {
+        use std::io::Write;
+        let mut f = &file;
+        let _ = writeln!(f, "$ {line}");
+    }
+    println!("setup: {what}: `{line}` (log: {})", log.display());
+    let started = Instant::now();
+    let status = cmd
+        .stdin(std::process::Stdio::null())
+        .stdout(file)
+        .stderr(err)
+        .status();
+    let seconds = started.elapsed().as_secs_f64();
+    match status {
+        Ok(s) if s.success() => {
+            println!("setup: {what}: done in {seconds:.1} s");
+            Ok(())
+        }
+        Ok(s) => Err(format!(
+            "{what} failed after {seconds:.1} s (`{line}`: {s}). Its last lines \
+             (all of them in {}):\n{}",
+            log.display(),
+            tail(log, 25)
+        )),
+        Err(e) => Err(format!("{what}: cannot run `{line}`: {e}")),
+    }
+}
+
+/// The last `n` lines of a log file, indented.
+fn tail(log: &Path, n: usize) -> String {
+    let text = std::fs::read_to_string(log).unwrap_or_default();
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(n)..]
+        .iter()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Ok when both are there, Err when one is at a place that does not run, None when missing.
+fn check_chromium() -> Option<Result<(), String>> {
+    let browser = tools::installed_version(&tools::chromium_path());
+    let driver = tools::installed_version(&tools::chromedriver_path());
+    match (browser, driver) {
+        (Some(b), Some(d)) => {
+            println!("ok: chromium {b}, chromedriver {d}");
+            Some(Ok(()))
+        }
+        _ if std::env::var_os("CHROMIUM").is_some() || std::env::var_os("CHROMEDRIVER").is_some() => {
+            Some(Err(format!(
+                "CHROMIUM={} or CHROMEDRIVER={} does not run (`--version` fails); fix or unset them",
+                tools::chromium_path(),
+                tools::chromedriver_path()
+            )))
+        }
+        _ => {
+            println!("setup: Chromium or ChromeDriver missing: installing them with apt-get in the background");
+            None
+        }
+    }
+}
+
+fn check_node() -> bool {
+    match tools::installed_version("node")
+        .as_deref()
+        .and_then(tools::major)
+    {
+        Some(m) if m >= tools::NODE_MIN_MAJOR => {
+            println!("ok: node major version {m}");
+            true
+        }
+        found => {
+            println!(
+                "setup: node {found:?} found, >= {} needed: installing it with apt-get in the background",
+                tools::NODE_MIN_MAJOR
+            );
+            false
+        }
+    }
+}
+
+/// `apt-get install` when root; the command to type otherwise.
+fn apt_install(packages: &[&str], log_dir: &Path) -> Result<(), String> {
+    if !tools::is_root() {
+        return Err(format!(
+            "{} missing and this is not root, so they cannot be installed here.\n\
+             Install them with: sudo apt-get update && sudo apt-get install -y {}",
+            packages.join(", "),
+            packages.join(" ")
+        ));
+    }
+    let log = log_dir.join("apt.log");
+    let retry = "Check that Debian's package mirrors are reachable, then run the same command \
+                 again (apt-get finishes or undoes its own work; run `dpkg --configure -a` if \
+                 it says so).";
+    let what = format!("installing {} (apt-get)", packages.join(" "));
+    run_logged(
+        Command::new("apt-get")
+            .args(["update", "-qq"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+        "updating apt's package lists",
+        &log_dir.join("apt-update.log"),
+    )
+    .map_err(|f| format!("{f}\n{retry}"))?;
+    run_logged(
+        Command::new("apt-get")
+            .args(["install", "-y", "-qq", "--no-install-recommends"])
+            .args(packages)
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+        &what,
+        &log,
+    )
+    .map_err(|f| format!("{f}\n{retry}"))
+}
+
+/// The stamp `npm ci` leaves once it has succeeded: the package-lock.json it installed.
+const NPM_STAMP: &str = "node_modules/.xtask-installed";
+
+/// Whether node_modules was installed, in full, from this package-lock.json.
+fn npm_stamp_is_current(dir: &Path) -> bool {
+    match (
+        std::fs::read(dir.join("package-lock.json")),
+        std::fs::read(dir.join(NPM_STAMP)),
+    ) {
+        (Ok(lock), Ok(stamp)) => stamp == tools::digest(&lock).into_bytes(),
+        _ => false,
+    }
+}
+
+/// `npm ci`, then the stamp; a failure removes node_modules so no half-install is trusted.
+fn npm_ci(root: &Path, dir: &Path, log_dir: &Path) -> Result<(), String> {
+    let name = rel(root, dir);
+    let lock = std::fs::read(dir.join("package-lock.json"))
+        .map_err(|e| format!("cannot read {name}/package-lock.json: {e}"))?;
+    let _ = std::fs::remove_file(dir.join(NPM_STAMP));
+    let log = log_dir.join(format!("npm-{}.log", name.replace('/', "-")));
+    let outcome = run_logged(
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+            .current_dir(dir),
+        &format!("installing the npm packages of {name} (npm ci)"),
+        &log,
+    );
+    if let Err(failure) = outcome {
+        let _ = std::fs::remove_dir_all(dir.join("node_modules"));
+        return Err(format!(
+            "{failure}\n{name}/node_modules was removed. Check that the npm registry is \
+             reachable, then run the same command again."
+        ));
+    }
+    std::fs::write(dir.join(NPM_STAMP), tools::digest(&lock))
+        .map_err(|e| format!("cannot write {name}/{NPM_STAMP}: {e}"))
+}
+
+fn wasm_opt_ok() -> bool {
+    tools::installed_version("wasm-opt").as_deref() == Some(tools::WASM_OPT_VERSION)
+}
+
+fn wasm_opt_problem() -> String {
+    match (
+        tools::which("wasm-opt"),
+        tools::installed_version("wasm-opt"),
+    ) {
+        (Some(path), Some(v)) => format!(
+            "wasm-opt {v} at {} is not binaryen {} from tools/ (npm)",
+            path.display(),
+            tools::WASM_OPT_VERSION
+        ),
+        _ => "wasm-opt not found after npm ci in tools/".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_result_set_once_is_seen_by_every_waiter_and_not_replaced() {
+        let ready = Ready::default();
+        assert!(!ready.is_set());
+        let waiter = {
+            let ready = ready.clone();
+            std::thread::spawn(move || ready.wait())
+        };
+        ready.set(Err("no network".to_owned()));
+        ready.set(Ok(()));
+        assert_eq!(waiter.join().unwrap(), Err("no network".to_owned()));
+        assert_eq!(ready.wait(), Err("no network".to_owned()));
+    }
+
+    #[test]
+    fn the_log_tail_keeps_the_last_lines() {
+        let dir = std::env::temp_dir().join(format!("xtask-tail-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let log = dir.join("x.log");
+        let text: String = (1..=30).map(|i| format!("line {i}\n")).collect();
+        std::fs::write(&log, text).unwrap();
+        let tail = tail(&log, 3);
+        assert_eq!(tail, "    line 28\n    line 29\n    line 30");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_failed_install_says_what_failed_and_leaves_its_log() {
+        let dir = std::env::temp_dir().join(format!("xtask-fail-{}", std::process::id()));
+        let log = dir.join("tool.log");
+        let err = run_logged(
+            Command::new("sh").args([
+                "-c",
+                "echo downloading; echo 'error: registry refused' >&2; exit 3",
+            ]),
+            "installing a tool 1.0",
+            &log,
+        )
+        .unwrap_err();
+        assert!(err.starts_with("installing a tool 1.0 failed"), "{err}");
+        assert!(err.contains("error: registry refused"), "{err}");
+        assert!(std::fs::read_to_string(&log)
+            .unwrap()
+            .contains("downloading"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn the_npm_stamp_must_match_the_lock_file() {
+        let dir = std::env::temp_dir().join(format!("xtask-npm-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("node_modules")).unwrap();
+        std::fs::write(dir.join("package-lock.json"), "{\"v\": 1}").unwrap();
+        assert!(!npm_stamp_is_current(&dir), "no stamp yet");
+        std::fs::write(dir.join(NPM_STAMP), tools::digest(b"{\"v\": 1}")).unwrap();
+        assert!(npm_stamp_is_current(&dir));
+        std::fs::write(dir.join("package-lock.json"), "{\"v\": 2}").unwrap();
+        assert!(!npm_stamp_is_current(&dir), "the lock file changed");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
