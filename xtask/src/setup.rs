@@ -46,9 +46,12 @@ impl Tool {
     }
 }
 
+/// How an install ended: Err says what failed and how to retry.
+type Outcome = Result<(), String>;
+
 /// A result that one thread sets once and others wait for.
 #[derive(Clone, Default)]
-struct Ready(Arc<(Mutex<Option<Result<(), String>>>, Condvar)>);
+struct Ready(Arc<(Mutex<Option<Outcome>>, Condvar)>);
 
 impl Ready {
     fn done() -> Ready {
@@ -270,6 +273,8 @@ struct CargoTool {
     programs: &'static [&'static str],
     /// Extra `cargo install` arguments.
     args: &'static [&'static str],
+    /// The optimisation level it is built at (see FAST_TOOL_PROFILE).
+    opt_level: &'static str,
 }
 
 impl CargoTool {
@@ -282,6 +287,8 @@ impl CargoTool {
             // run). Trunk insists on one TLS stack even though it never downloads here
             // (offline = true): rustls, its default, needs no system library.
             args: &["--locked", "--no-default-features", "--features", "rustls"],
+            // Its own work (minifying a few KB, hashing) is small beside cargo's.
+            opt_level: "0",
         }
     }
 
@@ -293,13 +300,25 @@ impl CargoTool {
             version: tools::wasm_bindgen_version(root)?,
             programs: &["wasm-bindgen", "wasm-bindgen-test-runner"],
             args: &[],
+            // It reads and rewrites every test binary on every test run: at opt-level 0
+            // that took 7.3 s per binary, at 1 3.7 s, for 17 s more compile time once.
+            opt_level: "1",
         })
     }
 
     /// The first program that is missing or at another version, said as a sentence.
     fn problem(&self) -> Option<String> {
+        self.problem_on(&std::env::var_os("PATH").unwrap_or_default())
+    }
+
+    /// The same, for a given PATH.
+    fn problem_on(&self, path: &std::ffi::OsStr) -> Option<String> {
         self.programs.iter().find_map(|program| {
-            match (tools::which(program), tools::installed_version(program)) {
+            let found = tools::which_in(program, path);
+            let version = found
+                .as_ref()
+                .and_then(|p| tools::installed_version(&p.to_string_lossy()));
+            match (found, version) {
                 (Some(_), Some(v)) if v == self.version => None,
                 (Some(path), Some(v)) => Some(format!(
                     "{program} {v} at {} is not the {} needed",
@@ -334,7 +353,7 @@ impl CargoTool {
         }
     }
 
-    fn install(&self, root: &Path, log_dir: &Path) -> Result<(), String> {
+    fn install_command(&self, root: &Path) -> Command {
         let mut cmd = Command::new("cargo");
         cmd.arg("install")
             .arg(format!("{}@{}", self.krate, self.version))
@@ -344,9 +363,18 @@ impl CargoTool {
         for (key, value) in FAST_TOOL_PROFILE {
             cmd.env(key, value);
         }
+        cmd.env("CARGO_PROFILE_RELEASE_OPT_LEVEL", self.opt_level);
+        cmd
+    }
+
+    fn install(&self, root: &Path, log_dir: &Path) -> Result<(), String> {
+        self.install_with(&mut self.install_command(root), log_dir)
+    }
+
+    fn install_with(&self, cmd: &mut Command, log_dir: &Path) -> Result<(), String> {
         let what = format!("{} {}", self.krate, self.version);
         run_logged(
-            &mut cmd,
+            cmd,
             &format!("installing {what}"),
             &log_dir.join(format!("{}.log", self.krate)),
         )
@@ -367,13 +395,12 @@ impl CargoTool {
     }
 }
 
-/// The release profile `cargo install` builds trunk and wasm-bindgen-cli with. Their own
-/// profiles ask for fat LTO and one codegen unit (trunk: 10 min 45 s on the 2-core
-/// machine); for tools that spend their time waiting on cargo and wasm-opt, a build without
-/// optimisation, LTO or debug info is enough and compiles several times faster. The numbers
-/// are in README ("Measured").
-pub const FAST_TOOL_PROFILE: [(&str, &str); 5] = [
-    ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0"),
+/// The release profile `cargo install` builds trunk and wasm-bindgen-cli with, beside each
+/// one's opt-level. Their own profiles ask for fat LTO and one codegen unit (trunk: 10 min
+/// 45 s on the 2-core machine); tools that spend most of their time waiting on cargo need
+/// no LTO and no debug info, and compile several times faster without. The numbers are in
+/// README ("Measured").
+pub const FAST_TOOL_PROFILE: [(&str, &str); 4] = [
     ("CARGO_PROFILE_RELEASE_LTO", "off"),
     ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "256"),
     ("CARGO_PROFILE_RELEASE_DEBUG", "0"),
@@ -610,6 +637,122 @@ mod tests {
         assert!(std::fs::read_to_string(&log)
             .unwrap()
             .contains("downloading"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    /// A program in `dir` that prints `banner` for `--version`.
+    fn fake_program(dir: &Path, name: &str, banner: &str) {
+        use std::os::unix::fs::PermissionsExt;
+        let path = dir.join(name);
+        std::fs::write(&path, format!("#!/bin/sh\necho '{banner}'\n")).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+
+    #[test]
+    fn a_wrong_version_first_on_path_is_named_and_never_taken_for_the_pin() {
+        let (old, new) = (scratch("old-trunk"), scratch("new-trunk"));
+        fake_program(&old, "trunk", "trunk 0.21.14");
+        fake_program(&new, "trunk", &format!("trunk {}", tools::TRUNK_VERSION));
+        let trunk = CargoTool::trunk();
+        let path = std::env::join_paths([&old, &new]).unwrap();
+        let problem = trunk.problem_on(&path).expect("0.21.14 comes first");
+        assert!(problem.contains("trunk 0.21.14 at"), "{problem}");
+        assert!(problem.contains(&old.display().to_string()), "{problem}");
+        let path = std::env::join_paths([&new, &old]).unwrap();
+        assert_eq!(trunk.problem_on(&path), None);
+        assert_eq!(
+            trunk.problem_on(std::ffi::OsStr::new("")),
+            Some("trunk not found".to_owned())
+        );
+    }
+
+    #[test]
+    fn wasm_bindgen_needs_its_test_runner_at_the_same_version() {
+        let dir = scratch("wasm-bindgen");
+        let tool = CargoTool {
+            krate: "wasm-bindgen-cli",
+            version: "0.2.130".to_owned(),
+            programs: &["wasm-bindgen", "wasm-bindgen-test-runner"],
+            args: &[],
+            opt_level: "1",
+        };
+        fake_program(&dir, "wasm-bindgen", "wasm-bindgen 0.2.130");
+        fake_program(
+            &dir,
+            "wasm-bindgen-test-runner",
+            "wasm-bindgen-test-runner 0.2.99",
+        );
+        let problem = tool.problem_on(dir.as_os_str()).unwrap();
+        assert!(
+            problem.starts_with("wasm-bindgen-test-runner 0.2.99 at"),
+            "{problem}"
+        );
+    }
+
+    #[test]
+    fn an_unreachable_registry_fails_the_install_with_a_retry_hint_and_installs_nothing() {
+        let dir = scratch("no-registry");
+        // A CARGO_HOME whose crates.io is a closed port on loopback.
+        std::fs::write(
+            dir.join("config.toml"),
+            "[source.crates-io]\nreplace-with = \"closed\"\n\
+             [source.closed]\nregistry = \"sparse+http://127.0.0.1:9/index/\"\n\
+             [net]\nretry = 0\n",
+        )
+        .unwrap();
+        let tool = CargoTool::trunk();
+        let mut cmd = tool.install_command(&tools::repo_root());
+        cmd.env("CARGO_HOME", &dir)
+            .arg("--root")
+            .arg(dir.join("root"));
+        let err = tool.install_with(&mut cmd, &dir.join("logs")).unwrap_err();
+        assert!(err.starts_with("installing trunk 0.22.1 failed"), "{err}");
+        assert!(err.contains("Check that crates.io is reachable"), "{err}");
+        assert!(
+            err.contains("127.0.0.1"),
+            "the log tail shows cargo's own error: {err}"
+        );
+        assert!(!dir.join("root/bin/trunk").exists());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_failed_npm_ci_removes_node_modules_and_leaves_no_stamp() {
+        let dir = scratch("npm-fail");
+        std::fs::write(
+            dir.join(".npmrc"),
+            "registry=http://127.0.0.1:9/\nfetch-retries=0\noffline=false\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("package.json"),
+            r#"{"name": "x", "private": true, "dependencies": {"xtask-absent": "1.0.0"}}"#,
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("package-lock.json"),
+            r#"{"name": "x", "lockfileVersion": 3, "requires": true, "packages": {
+              "": {"name": "x", "dependencies": {"xtask-absent": "1.0.0"}},
+              "node_modules/xtask-absent": {"version": "1.0.0",
+                "resolved": "http://127.0.0.1:9/xtask-absent/-/xtask-absent-1.0.0.tgz",
+                "integrity": "sha512-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=="}}}"#,
+        )
+        .unwrap();
+        // A stale stamp and a half-filled node_modules from an earlier, broken run.
+        std::fs::create_dir_all(dir.join("node_modules/left-over")).unwrap();
+        std::fs::write(dir.join(NPM_STAMP), "stale").unwrap();
+        let err = npm_ci(&dir, &dir, &dir.join("logs")).unwrap_err();
+        assert!(err.contains("npm ci"), "{err}");
+        assert!(err.contains("run the same command again"), "{err}");
+        assert!(!dir.join("node_modules").exists());
+        assert!(!npm_stamp_is_current(&dir));
         let _ = std::fs::remove_dir_all(&dir);
     }
 

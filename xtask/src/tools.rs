@@ -45,13 +45,17 @@ pub fn put_first_on_path(dir: PathBuf) {
 
 /// The file PATH resolves `program` to, as a shell would (first executable match).
 pub fn which(program: &str) -> Option<PathBuf> {
+    which_in(program, &std::env::var_os("PATH")?)
+}
+
+/// The same for a given PATH value.
+pub fn which_in(program: &str, path: &std::ffi::OsStr) -> Option<PathBuf> {
     use std::os::unix::fs::PermissionsExt;
     let candidate = Path::new(program);
     if candidate.components().count() > 1 {
         return candidate.is_file().then(|| candidate.to_path_buf());
     }
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
+    std::env::split_paths(path)
         .map(|dir| dir.join(program))
         .find(|p| {
             std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
