@@ -135,48 +135,37 @@ fn ten_thousand_damaged_datasets_never_panic_and_every_rejection_says_why() {
     let text = document(&texts);
     let long = "x".repeat(100_000);
     data::load_document("atlas.json", &text).expect("the undamaged document loads");
-    let mut rng = Lcg(0x0a71a5);
-    let (mut accepted, mut rejected) = (0, 0);
-    for case in 0..CASES {
-        let damaged = if case % 2 == 0 {
-            damage_text(&text, &mut rng)
-        } else {
-            damage_structure(&sections, &texts, &mut rng, &long)
-        };
-        let outcome = std::panic::catch_unwind(|| data::load_document("atlas.json", &damaged));
-        match outcome {
-            Err(_) => panic!(
-                "case {case} panicked; input starts {:?}",
-                damaged.chars().take(200).collect::<String>()
-            ),
-            Ok(Ok(dataset)) => {
-                accepted += 1;
-                // Whatever is accepted holds together: every relation's ends exist.
-                for r in &dataset.relations {
-                    let known = |id: &str| {
-                        dataset.organisations.iter().any(|o| o.id == id)
-                            || dataset.projects.iter().any(|p| p.id == id)
-                            || dataset.programmes.iter().any(|p| p.id == id)
-                    };
-                    assert!(
-                        known(&r.from) && known(&r.to),
-                        "case {case}: relation {} dangles",
-                        r.id
-                    );
-                }
-            }
-            Ok(Err(errors)) => {
-                rejected += 1;
-                assert!(!errors.is_empty(), "case {case}: rejected without a reason");
-                for e in &errors {
-                    assert!(
-                        !e.to_string().trim().is_empty(),
-                        "case {case}: an empty message"
-                    );
-                }
-            }
-        }
-    }
+    // Each case has its own seeded generator, so the cases are the same however many
+    // threads share them out.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let counts: Vec<(usize, usize)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|worker| {
+                let (sections, texts, text, long) = (&sections, &texts, &text, &long);
+                scope.spawn(move || {
+                    let (mut accepted, mut rejected) = (0, 0);
+                    for case in (worker..CASES).step_by(workers) {
+                        check_case(
+                            case,
+                            sections,
+                            texts,
+                            text,
+                            long,
+                            &mut accepted,
+                            &mut rejected,
+                        );
+                    }
+                    (accepted, rejected)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a worker panicked"))
+            .collect()
+    });
+    let accepted: usize = counts.iter().map(|c| c.0).sum();
+    let rejected: usize = counts.iter().map(|c| c.1).sum();
     println!(
         "{CASES} damaged datasets: {accepted} accepted, {rejected} rejected with reasons, 0 panics"
     );
@@ -185,4 +174,57 @@ fn ten_thousand_damaged_datasets_never_panic_and_every_rejection_says_why() {
         rejected > CASES / 2,
         "the damage must mostly be caught: {rejected}"
     );
+}
+
+/// One damaged dataset through the loader: no panic, a reason for every rejection, and
+/// whatever is accepted holds together.
+fn check_case(
+    case: usize,
+    sections: &[Value],
+    texts: &[String],
+    text: &str,
+    long: &str,
+    accepted: &mut usize,
+    rejected: &mut usize,
+) {
+    let mut rng = Lcg(0x0a71a5 ^ (case as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+
+    let damaged = if case % 2 == 0 {
+        damage_text(text, &mut rng)
+    } else {
+        damage_structure(sections, texts, &mut rng, long)
+    };
+    let outcome = std::panic::catch_unwind(|| data::load_document("atlas.json", &damaged));
+    match outcome {
+        Err(_) => panic!(
+            "case {case} panicked; input starts {:?}",
+            damaged.chars().take(200).collect::<String>()
+        ),
+        Ok(Ok(dataset)) => {
+            *accepted += 1;
+            // Whatever is accepted holds together: every relation's ends exist.
+            for r in &dataset.relations {
+                let known = |id: &str| {
+                    dataset.organisations.iter().any(|o| o.id == id)
+                        || dataset.projects.iter().any(|p| p.id == id)
+                        || dataset.programmes.iter().any(|p| p.id == id)
+                };
+                assert!(
+                    known(&r.from) && known(&r.to),
+                    "case {case}: relation {} dangles",
+                    r.id
+                );
+            }
+        }
+        Ok(Err(errors)) => {
+            *rejected += 1;
+            assert!(!errors.is_empty(), "case {case}: rejected without a reason");
+            for e in &errors {
+                assert!(
+                    !e.to_string().trim().is_empty(),
+                    "case {case}: an empty message"
+                );
+            }
+        }
+    }
 }

@@ -4,6 +4,7 @@
 //! installing anything, so a warm re-run does no set-up work. Nothing here relies on Trunk
 //! downloading tools: trunk and wasm-bindgen-cli come from crates.io through `cargo install`.
 
+mod cache;
 mod counts;
 mod csp;
 mod fresh;
@@ -36,8 +37,10 @@ tasks:
                   RUSTUP_HOME and CARGO_HOME in a throwaway directory, then the two
                   commands there, timed (see README, Measured)
   serve [args]    set up, then `trunk serve` on http://127.0.0.1:8080 (args go to trunk)
-  test            set up, then run every check: fmt, clippy (native and wasm32), native
+  test [--rerun]  set up, then run every check: fmt, clippy (native and wasm32), native
                   tests, browser tests, release build, size budget, end-to-end tests
+                  (not run again when their inputs are unchanged since they last passed,
+                  unless --rerun or CI=true)
   dist            release build into dist/ and the size report, checked against the budget
   csp             fill in the CSP's inline-script hashes (Trunk's post-build hook runs it)
   data            validate data/*.json and print the dataset report
@@ -62,7 +65,7 @@ fn main() -> ExitCode {
     let outcome = match task.as_str() {
         "setup" => tasks::setup(&root),
         "serve" => tasks::serve(&root, rest),
-        "test" => tasks::test(&root),
+        "test" => tasks::test(&root, rest),
         "dist" => tasks::dist(&root),
         "csp" => csp::run(&root),
         "data" => tasks::data(&root),

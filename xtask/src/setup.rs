@@ -102,6 +102,8 @@ impl Setup {
         // Installed tools come first on PATH, so that another version elsewhere is never
         // picked up (each is still checked where it resolves).
         tools::put_first_on_path(root.join(tools::BUILD_TOOLS_DIR).join("node_modules/.bin"));
+        // wasm-opt's cache (tools/bin/wasm-opt) comes before the real one.
+        tools::put_first_on_path(root.join(tools::BUILD_TOOLS_DIR).join("bin"));
         tools::put_first_on_path(tools::cargo_bin());
         let log_dir = root.join("target/setup");
         let want = |tool| wanted.contains(&tool);
@@ -585,7 +587,7 @@ fn wasm_opt_problem() -> String {
             path.display(),
             tools::WASM_OPT_VERSION
         ),
-        _ => "wasm-opt not found after npm ci in tools/".to_owned(),
+        _ => "wasm-opt does not run after npm ci in tools/".to_owned(),
     }
 }
 

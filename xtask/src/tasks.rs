@@ -2,7 +2,7 @@
 
 use crate::counts::Counts;
 use crate::setup::{Setup, Tool};
-use crate::{proc, size, tools};
+use crate::{cache, proc, size, tools};
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
@@ -360,6 +360,8 @@ struct Step {
     ok: bool,
     seconds: f64,
     tests: Counts,
+    /// Tests not run again: unchanged since they last passed.
+    skipped: u64,
 }
 
 /// Runs the steps in order, never stopping early unless a later step needs an earlier one.
@@ -380,8 +382,26 @@ impl Run {
             ok,
             seconds,
             tests,
+            skipped: 0,
         });
         ok
+    }
+
+    /// A step not run again: its inputs are those of its last pass.
+    fn unchanged(&mut self, name: &'static str, pass: &cache::Pass, inputs: &str) {
+        println!(
+            "\n== {name}: unchanged since its last pass ({inputs}: digest {}): its {} tests \
+             are not run again; `cargo xtask test --rerun` runs them",
+            &pass.digest[..12],
+            pass.passed
+        );
+        self.steps.push(Step {
+            name,
+            ok: true,
+            seconds: 0.0,
+            tests: Counts::default(),
+            skipped: pass.passed,
+        });
     }
 
     /// A command whose output may report tests.
@@ -443,6 +463,7 @@ impl Run {
             ok: false,
             seconds: 0.0,
             tests: Counts::default(),
+            skipped: 0,
         });
     }
 
@@ -452,7 +473,9 @@ impl Run {
         let mut tests = Counts::default();
         let (mut checks_ok, mut checks_failed) = (0u64, 0u64);
         for step in &self.steps {
-            let counted = if step.tests == Counts::default() {
+            let counted = if step.skipped > 0 {
+                format!("  ({} unchanged, not run again)", step.skipped)
+            } else if step.tests == Counts::default() {
                 String::new()
             } else {
                 format!(
@@ -468,7 +491,7 @@ impl Run {
             );
             tests.add(step.tests);
             // Steps that report no tests (fmt, clippy, build, budget) count as one check.
-            if step.tests == Counts::default() {
+            if step.tests == Counts::default() && step.skipped == 0 {
                 if step.ok {
                     checks_ok += 1;
                 } else {
@@ -477,6 +500,12 @@ impl Run {
             }
         }
         let failed_steps = self.steps.iter().filter(|s| !s.ok).count();
+        let skipped: u64 = self.steps.iter().map(|s| s.skipped).sum();
+        let skipped_note = if skipped > 0 {
+            format!(", {skipped} skipped")
+        } else {
+            String::new()
+        };
         println!(
             "tests: {} passed, {} failed; other checks: {checks_ok} passed, {checks_failed} failed; {:.0} s in all",
             tests.passed,
@@ -485,7 +514,7 @@ impl Run {
         );
         // The closing line: every test and every other check, once each.
         println!(
-            "xtask: {} passed, {} failed",
+            "xtask: {} passed, {} failed{skipped_note}",
             tests.passed + checks_ok,
             tests.failed + checks_failed
         );
@@ -497,13 +526,78 @@ impl Run {
     }
 }
 
+const E2E_STEP: &str = "end-to-end tests (dist/ in Chromium)";
+
+/// Everything the end-to-end suite's outcome depends on, as one digest: the built site,
+/// the test files and their lock file, and the browser, driver and Node versions.
+fn e2e_inputs(root: &Path) -> Result<String, String> {
+    let mut files = cache::files_under(&root.join("dist"), &[])?;
+    files.extend(cache::files_under(
+        &root.join(tools::E2E_DIR),
+        &["node_modules", "artifacts"],
+    )?);
+    let facts: Vec<String> = [
+        tools::chromium_path(),
+        tools::chromedriver_path(),
+        "node".to_owned(),
+    ]
+    .iter()
+    .map(|program| format!("{program} {:?}", tools::installed_version(program)))
+    .collect();
+    cache::digest(root, &files, &facts)
+}
+
+/// The end-to-end suite, unless its inputs are those of its last pass.
+fn end_to_end(root: &Path, run: &mut Run, rerun: bool) -> Result<(), String> {
+    let inputs = e2e_inputs(root)?;
+    if let Some(pass) = cache::last_pass(root, "e2e").filter(|p| p.digest == inputs) {
+        if !rerun {
+            run.unchanged(E2E_STEP, &pass, "dist/, tests/e2e, Chromium and Node");
+            return Ok(());
+        }
+    }
+    cache::forget(root, "e2e");
+    let mut e2e = Command::new("node");
+    // Two files at a time: 157 -> 125 s on the 2-core machine (much of it is waiting).
+    e2e.args(["--test", "--test-reporter=spec", "--test-concurrency=2"]);
+    let e2e_dir = root.join(tools::E2E_DIR);
+    let mut files: Vec<_> = std::fs::read_dir(&e2e_dir)
+        .map_err(|e| format!("cannot list {}: {e}", e2e_dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+        .collect();
+    files.sort();
+    e2e.args(&files)
+        .env("DIST_DIR", root.join("dist"))
+        .env("CHROMIUM", tools::chromium_path())
+        .current_dir(root);
+    if run.command(E2E_STEP, e2e) {
+        let passed = run.steps.last().map_or(0, |s| s.tests.passed);
+        cache::record_pass(
+            root,
+            "e2e",
+            &cache::Pass {
+                digest: inputs,
+                passed,
+            },
+        );
+    }
+    Ok(())
+}
+
 fn cargo(root: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new("cargo");
     cmd.args(args).current_dir(root);
     cmd
 }
 
-pub fn test(root: &Path) -> Result<(), String> {
+pub fn test(root: &Path, args: &[String]) -> Result<(), String> {
+    let rerun = match args {
+        [] => false,
+        [flag] if flag == "--rerun" => true,
+        _ => return Err(format!("test: unknown arguments {args:?} (only --rerun)")),
+    };
+    let rerun = rerun || cache::in_ci();
     let started = Instant::now();
     // Installs run in the background; the first steps need none of them.
     let setup = Setup::start(root, &ALL_TOOLS)?;
@@ -594,27 +688,14 @@ pub fn test(root: &Path) -> Result<(), String> {
     }
     let e2e_tools = built && run.tools(&setup, &[Tool::Chromium, Tool::E2ePackages]);
     if e2e_tools {
-        let mut e2e = Command::new("node");
-        e2e.arg("--test").arg("--test-reporter=spec");
-        let e2e_dir = root.join(tools::E2E_DIR);
-        let mut files: Vec<_> = std::fs::read_dir(&e2e_dir)
-            .map_err(|e| format!("cannot list {}: {e}", e2e_dir.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
-            .collect();
-        files.sort();
-        e2e.args(&files)
-            .env("DIST_DIR", root.join("dist"))
-            .env("CHROMIUM", tools::chromium_path())
-            .current_dir(root);
-        run.command("end-to-end tests (dist/ in Chromium)", e2e);
+        end_to_end(root, &mut run, rerun)?;
     } else {
         let why = if built {
             "their tools are missing"
         } else {
             "the release build did not run"
         };
-        run.skip("end-to-end tests (dist/ in Chromium)", why);
+        run.skip(E2E_STEP, why);
     }
     run.finish(started)
 }
