@@ -189,7 +189,7 @@ fn check_case(
 ) {
     let mut rng = Lcg(0x0a71a5 ^ (case as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
 
-    let damaged = if case % 2 == 0 {
+    let damaged = if case.is_multiple_of(2) {
         damage_text(text, &mut rng)
     } else {
         damage_structure(sections, texts, &mut rng, long)
