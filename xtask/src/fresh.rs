@@ -160,9 +160,19 @@ impl Machine {
 /// The version of the machine's default toolchain ("1.95.0"), read with the real rustup.
 fn default_toolchain_version() -> Result<String, String> {
     let mut cmd = Command::new("rustup");
-    cmd.args(["run", "default", "rustc", "--version"])
-        .env_remove("RUSTUP_TOOLCHAIN");
+    cmd.arg("default").env_remove("RUSTUP_TOOLCHAIN");
     let out = proc::output(&mut cmd).ok_or("cannot ask rustup for the default toolchain")?;
+    // "stable-x86_64-unknown-linux-gnu (default)"
+    let name = out
+        .split_whitespace()
+        .next()
+        .ok_or("rustup names no default toolchain")?
+        .to_owned();
+    let mut cmd = Command::new("rustup");
+    cmd.args(["run", &name, "rustc", "--version"])
+        .env_remove("RUSTUP_TOOLCHAIN");
+    let out = proc::output(&mut cmd)
+        .ok_or_else(|| format!("cannot run rustc of the default toolchain {name}"))?;
     out.split_whitespace()
         .nth(1)
         .map(str::to_owned)
