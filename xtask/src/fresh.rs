@@ -128,7 +128,14 @@ impl Machine {
         let default = default_toolchain_version()?;
         let started = Instant::now();
         let mut install = machine.command("rustup");
-        install.args(["toolchain", "install", &default, "--profile", "minimal"]);
+        install.args([
+            "toolchain",
+            "install",
+            &default,
+            "--profile",
+            "minimal",
+            "--no-self-update",
+        ]);
         proc::run(&mut install)?;
         proc::run(machine.command("rustup").args(["default", &default]))?;
         report.push(format!(
