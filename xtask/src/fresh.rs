@@ -219,25 +219,39 @@ fn log_file(machine: &Machine, name: &str) -> Result<(std::fs::File, PathBuf), S
     Ok((file, path))
 }
 
-/// `cargo xtask serve` on a fresh machine: the time until the app answers.
-fn check_serve(machine: &Machine) -> Result<f64, String> {
+/// Starts `cargo xtask ARGS` on the machine in a process group of its own, its output in
+/// `<name>.log`: the child, the log's path and when it started.
+fn start_xtask(
+    machine: &Machine,
+    name: &str,
+    args: &[&str],
+) -> Result<(Child, PathBuf, Instant), String> {
     use std::os::unix::process::CommandExt;
-    let (log, path) = log_file(machine, "serve")?;
+    let (log, path) = log_file(machine, name)?;
     let mut cmd = machine.command("cargo");
-    cmd.args(["xtask", "serve", "--port", &PORT.to_string()])
+    cmd.arg("xtask")
+        .args(args)
         .stdin(Stdio::null())
         .stdout(log.try_clone().map_err(|e| e.to_string())?)
         .stderr(log)
         .process_group(0);
     println!(
-        "fresh-machine: `cargo xtask serve` in {} (log: {})",
+        "fresh-machine: `cargo xtask {}` ({name}) in {} (log: {})",
+        args.join(" "),
         machine.clone.display(),
         path.display()
     );
     let started = Instant::now();
-    let mut child = cmd
+    let child = cmd
         .spawn()
         .map_err(|e| format!("cannot start cargo: {e}"))?;
+    Ok((child, path, started))
+}
+
+/// `cargo xtask serve` on a fresh machine: the time until the app answers.
+fn check_serve(machine: &Machine) -> Result<f64, String> {
+    let port = PORT.to_string();
+    let (mut child, path, started) = start_xtask(machine, "serve", &["serve", "--port", &port])?;
     loop {
         if answers(PORT) {
             let seconds = started.elapsed().as_secs_f64();
@@ -264,23 +278,7 @@ fn check_serve(machine: &Machine) -> Result<f64, String> {
 
 /// `cargo xtask test` on a machine: its time and closing line.
 fn check_test(machine: &Machine, name: &str) -> Result<(f64, String), String> {
-    use std::os::unix::process::CommandExt;
-    let (log, path) = log_file(machine, name)?;
-    let mut cmd = machine.command("cargo");
-    cmd.args(["xtask", "test"])
-        .stdin(Stdio::null())
-        .stdout(log.try_clone().map_err(|e| e.to_string())?)
-        .stderr(log)
-        .process_group(0);
-    println!(
-        "fresh-machine: `cargo xtask test` ({name}) in {} (log: {})",
-        machine.clone.display(),
-        path.display()
-    );
-    let started = Instant::now();
-    let mut child = cmd
-        .spawn()
-        .map_err(|e| format!("cannot start cargo: {e}"))?;
+    let (mut child, path, started) = start_xtask(machine, name, &["test"])?;
     let status = loop {
         if let Ok(Some(status)) = child.try_wait() {
             break status;
