@@ -891,6 +891,8 @@ impl Lang {
             (Lang::Fr, ParticipatesIn) => "participe à",
             (Lang::En, AffiliatedEntityOf) => "affiliated entity of",
             (Lang::Fr, AffiliatedEntityOf) => "entité affiliée de",
+            (Lang::En, SubcontractorOf) => "subcontractor in",
+            (Lang::Fr, SubcontractorOf) => "sous-traitant dans",
             (Lang::En, PartnerOf) => "partner of",
             (Lang::Fr, PartnerOf) => "partenaire de",
             (Lang::En, CollaboratesWith) => "collaborates with",

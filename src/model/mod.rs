@@ -182,6 +182,8 @@ pub enum RelationKind {
     CoLeads,
     ParticipatesIn,
     AffiliatedEntityOf,
+    /// Works for a project under contract to one of its partners, without being a partner.
+    SubcontractorOf,
     PartnerOf,
     CollaboratesWith,
     Liaison,
@@ -196,7 +198,7 @@ pub enum RelationKind {
 }
 
 impl RelationKind {
-    pub const ALL: [RelationKind; 22] = [
+    pub const ALL: [RelationKind; 23] = [
         RelationKind::MemberOf,
         RelationKind::AffiliatedMemberOf,
         RelationKind::ObserverOf,
@@ -208,6 +210,7 @@ impl RelationKind {
         RelationKind::CoLeads,
         RelationKind::ParticipatesIn,
         RelationKind::AffiliatedEntityOf,
+        RelationKind::SubcontractorOf,
         RelationKind::PartnerOf,
         RelationKind::CollaboratesWith,
         RelationKind::Liaison,
@@ -234,6 +237,7 @@ impl RelationKind {
             RelationKind::CoLeads => "co-leads",
             RelationKind::ParticipatesIn => "participates-in",
             RelationKind::AffiliatedEntityOf => "affiliated-entity-of",
+            RelationKind::SubcontractorOf => "subcontractor-of",
             RelationKind::PartnerOf => "partner-of",
             RelationKind::CollaboratesWith => "collaborates-with",
             RelationKind::Liaison => "liaison",
