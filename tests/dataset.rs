@@ -309,3 +309,50 @@ fn synthetic_datasets_keep_the_real_proportions_and_are_valid() {
         }
     }
 }
+
+#[test]
+fn refuses_a_country_code_that_iso_has_not_assigned() {
+    for code in ["XX", "UK", "EU"] {
+        let errors = problems_after(|d| {
+            d["countries"][0]["code"] = code.into();
+            d["organisations"][0]["country"] = code.into();
+        });
+        let e = only(&errors);
+        assert_eq!(e.file, "test.json (countries)");
+        assert_eq!(e.record.as_deref(), Some(code));
+        assert_eq!(e.field.as_deref(), Some("code"));
+        assert!(e.to_string().contains("ISO 3166-1"), "{e}");
+    }
+}
+
+#[test]
+fn refuses_one_organisation_under_two_ids() {
+    // The same centre again, its name typed with other accents and case, in the same city.
+    let errors = problems_after(|d| {
+        d["organisations"][0]["name"] =
+            serde_json::json!({"en": "Centre Léon Bérard", "fr": "Centre Léon Bérard"});
+        let mut again = d["organisations"][0].clone();
+        again["id"] = "org-a-again".into();
+        again["name"] = serde_json::json!({"en": "Leon Berard Centre", "fr": "centre leon-berard"});
+        d["organisations"].as_array_mut().unwrap().push(again);
+    });
+    let e = only(&errors);
+    assert_eq!(e.file, "test.json (organisations)");
+    assert_eq!(e.record.as_deref(), Some("org-a-again"));
+    assert_eq!(e.field.as_deref(), Some("name"));
+    assert!(matches!(&e.problem, Problem::DuplicateOrganisation { first } if first == "org-a"));
+    assert!(e.to_string().contains("`org-a`"), "{e}");
+}
+
+#[test]
+fn the_same_name_in_another_city_is_another_organisation() {
+    let mut doc: serde_json::Value = serde_json::from_str(MINIMAL).unwrap();
+    let mut other = doc["organisations"][0].clone();
+    other["id"] = "org-a-paris".into();
+    other["city"] = "Paris".into();
+    other["lat"] = 48.85.into();
+    other["lon"] = 2.35.into();
+    doc["organisations"].as_array_mut().unwrap().push(other);
+    let d = data::load_document("test.json", &doc.to_string()).unwrap();
+    assert_eq!(d.organisations.len(), 2);
+}

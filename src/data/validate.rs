@@ -59,6 +59,10 @@ pub enum Problem {
     BadUrl {
         value: String,
     },
+    /// The same organisation (name and city) under a second id.
+    DuplicateOrganisation {
+        first: String,
+    },
     Empty,
 }
 
@@ -107,6 +111,10 @@ impl fmt::Display for Problem {
                 )
             }
             Problem::BadUrl { value } => write!(f, "`{value}` is not an http(s) address"),
+            Problem::DuplicateOrganisation { first } => write!(
+                f,
+                "the same name and city as `{first}`: one organisation needs one id"
+            ),
             Problem::Empty => f.write_str("must not be empty"),
         }
     }
@@ -400,6 +408,40 @@ fn record_name(id: &str, index: usize) -> String {
     }
 }
 
+/// One organisation entered twice under two ids: the same name (in either language, accents,
+/// case and punctuation aside) in the same city.
+fn duplicate_organisations(c: &mut Checker<'_>, orgs: &[Organisation]) {
+    let key = |name: &str, city: &str| {
+        (
+            crate::filter::normalize(name),
+            crate::filter::normalize(city),
+        )
+    };
+    let mut seen: BTreeMap<(String, String), &str> = BTreeMap::new();
+    for org in orgs {
+        let mut first = None;
+        for lang in [Lang::En, Lang::Fr] {
+            let k = key(org.name.get(lang), org.city.get(lang));
+            match seen.get(&k) {
+                Some(id) if *id != org.id => first = first.or(Some(*id)),
+                Some(_) => {}
+                None => {
+                    seen.insert(k, &org.id);
+                }
+            }
+        }
+        if let Some(first) = first {
+            c.at("organisations", org.id.clone());
+            c.report(
+                "name",
+                Problem::DuplicateOrganisation {
+                    first: first.to_owned(),
+                },
+            );
+        }
+    }
+}
+
 /// Validates a raw dataset. All problems are reported together.
 pub fn validate(raw: &RawDataset, origin: &dyn Origin) -> Result<Dataset, Vec<DataError>> {
     let mut c = Checker {
@@ -464,12 +506,12 @@ pub fn validate(raw: &RawDataset, origin: &dyn Origin) -> Result<Dataset, Vec<Da
     }
     for (i, x) in raw.countries.iter().enumerate() {
         c.at("countries", record_name(&x.code, i));
-        if x.code.len() != 2 || !x.code.bytes().all(|b| b.is_ascii_uppercase()) {
+        if !super::iso3166::is_assigned(&x.code) {
             c.report(
                 "code",
                 Problem::UnknownValue {
                     value: x.code.clone(),
-                    allowed: vec!["two capital letters (ISO 3166-1)"],
+                    allowed: vec!["an assigned ISO 3166-1 alpha-2 code, such as FR"],
                 },
             );
         }
@@ -518,6 +560,7 @@ pub fn validate(raw: &RawDataset, origin: &dyn Origin) -> Result<Dataset, Vec<Da
             provenance,
         });
     }
+    duplicate_organisations(&mut c, &data.organisations);
     for (i, x) in raw.programmes.iter().enumerate() {
         c.at("programmes", record_name(&x.id, i));
         let name = c.text("name", &x.name);

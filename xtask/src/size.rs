@@ -14,11 +14,13 @@ use std::path::{Path, PathBuf};
 /// address with gloo-net, its notices and validation report: +11 KB; the service worker's
 /// registration +1.4 KB; the theme switch and wide-screen frame +2.8 KB, after -7.1 KB from
 /// one shared sort); 353 KB with benchmarks and budgets (351.3 KB measured, after one
-/// sorted-id lookup replaced a hash map; paging the table +0.7 KB). The issue asked for 110 KB: out of reach on this
+/// sorted-id lookup replaced a hash map; paging the table +0.7 KB); 354 KB with the first
+/// data-depth work (353.4 KB measured: the validator's ISO 3166-1 table and duplicate check
+/// +0.4 KB, the subcontractor relation kind and corrected data +0.7 KB). The issue asked for 110 KB: out of reach on this
 /// stack, since the smallest Leptos app (`cargo xtask floor`) is 29.3 KB and the content
 /// (dataset, shapes, CSS, HTML) another 57 KB, leaving 24 KB for all the app's code
 /// (now about 210 KB). See docs/performance.md, "Why not 110 KB".
-pub const BROTLI_BUDGET_BYTES: u64 = 353_000;
+pub const BROTLI_BUDGET_BYTES: u64 = 354_000;
 
 /// Files in dist/ that configure the host and are never sent to a browser.
 const HOST_CONFIG_FILES: [&str; 2] = ["_headers", "_redirects"];
