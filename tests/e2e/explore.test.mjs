@@ -36,7 +36,9 @@ test('back and forward walk through selections and views', async () => {
   await page.waitForSelector('#details-name');
   assert.equal(await page.textContent('#details-name'), 'G7 Cancer');
   assert.match(page.url(), /[?&]sel=prog-g7/);
-  assert.ok((await page.locator('.details h4').allTextContents()).includes('Six principles'), 'the programme page lists its principles');
+  const headings = await page.locator('.details h4').allTextContents();
+  assert.ok(headings.includes('Six principles'), 'the programme page lists its principles');
+  assert.ok(headings.includes('Three aims'), 'and its three stated aims');
   await page.click('.toolbar__view .button:has-text("Table")');
   await page.waitForSelector('table.table');
   await page.goBack();
