@@ -53,7 +53,7 @@ pub fn digest(root: &Path, files: &[PathBuf], facts: &[String]) -> Result<String
         hash.update(fact.as_bytes());
         hash.update([0]);
     }
-    Ok(hash.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    Ok(crate::tools::hex(&hash.finalize()))
 }
 
 fn record_path(root: &Path, step: &str) -> PathBuf {

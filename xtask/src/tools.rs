@@ -65,10 +65,12 @@ pub fn which_in(program: &str, path: &std::ffi::OsStr) -> Option<PathBuf> {
 /// A short hex digest of some bytes (stamps of what was installed from which lock file).
 pub fn digest(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(bytes))
+}
+
+/// Bytes as lowercase hex.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The version of package `name` recorded in a Cargo.lock text, if exactly one is.
