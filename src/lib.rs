@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod lanes;
 pub mod model;
 pub mod network;
+pub mod participation;
 pub mod panic_banner;
 pub mod sort;
 pub mod state;

@@ -372,7 +372,7 @@ mod tests {
                     f.countries.insert(text(rng, &id_chars, 3));
                     f.kinds.insert(OrgKind::ALL[rng.below(7) as usize]);
                     f.relation_kinds
-                        .insert(RelationKind::ALL[rng.below(22) as usize]);
+                        .insert(RelationKind::ALL[rng.below(RelationKind::ALL.len() as u64) as usize]);
                 }
                 f
             },

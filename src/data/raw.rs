@@ -139,6 +139,10 @@ pub struct RawProject {
     #[serde(default)]
     pub partners: Option<u32>,
     #[serde(default)]
+    pub partner_countries: Option<u32>,
+    #[serde(default)]
+    pub countries: Vec<RawCountryMention>,
+    #[serde(default)]
     pub partners_note: Option<RawText>,
     #[serde(default)]
     pub budget: Option<RawText>,
@@ -147,6 +151,15 @@ pub struct RawProject {
     pub sources: Vec<String>,
     #[serde(default)]
     pub note: Option<RawText>,
+}
+
+/// A country a source names as taking part in a project.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RawCountryMention {
+    pub code: String,
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]

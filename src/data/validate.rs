@@ -63,6 +63,12 @@ pub enum Problem {
     DuplicateOrganisation {
         first: String,
     },
+    /// A position outside the box around its stated country's outline.
+    OutsideCountry {
+        lat: f64,
+        lon: f64,
+        country: String,
+    },
     Empty,
 }
 
@@ -114,6 +120,13 @@ impl fmt::Display for Problem {
             Problem::DuplicateOrganisation { first } => write!(
                 f,
                 "the same name and city as `{first}`: one organisation needs one id"
+            ),
+            Problem::OutsideCountry { lat, lon, country } => write!(
+                f,
+                "{}, {} is outside {country} (more than {} map units beyond the box around its outline)",
+                decimal(*lat),
+                decimal(*lon),
+                COUNTRY_BOX_MARGIN as u32
             ),
             Problem::Empty => f.write_str("must not be empty"),
         }
@@ -442,6 +455,49 @@ fn duplicate_organisations(c: &mut Checker<'_>, orgs: &[Organisation]) {
     }
 }
 
+/// How far (map units, about 64 km each) a position may lie beyond the box around its
+/// country's outline: a coarse check that catches swapped or mistyped coordinates and a
+/// wrong country, not a border dispute.
+const COUNTRY_BOX_MARGIN: f64 = 2.0;
+
+/// Every organisation lies near its stated country: inside the box around the country's
+/// outline on the map, widened by [`COUNTRY_BOX_MARGIN`]. A country without an outline in the
+/// embedded world file is not checked.
+fn outside_country(c: &mut Checker<'_>, countries: &[Country], orgs: &[Organisation]) {
+    let world = crate::geo::world::countries();
+    let mut boxes: BTreeMap<&str, Option<(f64, f64, f64, f64)>> = BTreeMap::new();
+    for org in orgs {
+        if !(org.lat.is_finite() && org.lon.is_finite() && org.lat.abs() <= 90.0 && org.lon.abs() <= 180.0) {
+            continue;
+        }
+        let Some(country) = countries.iter().find(|k| k.code == org.country) else {
+            continue;
+        };
+        let bounds = *boxes.entry(country.iso3.as_str()).or_insert_with(|| {
+            world
+                .iter()
+                .find(|shape| shape.iso3 == country.iso3)
+                .and_then(|shape| crate::geo::world::bounds(shape.path))
+        });
+        let Some((x0, y0, x1, y1)) = bounds else {
+            continue;
+        };
+        let p = crate::geo::to_map(org.lon, org.lat);
+        let m = COUNTRY_BOX_MARGIN;
+        if p.x < x0 - m || p.x > x1 + m || p.y < y0 - m || p.y > y1 + m {
+            c.at("organisations", org.id.clone());
+            c.report(
+                "lat",
+                Problem::OutsideCountry {
+                    lat: org.lat,
+                    lon: org.lon,
+                    country: org.country.clone(),
+                },
+            );
+        }
+    }
+}
+
 /// Validates a raw dataset. All problems are reported together.
 pub fn validate(raw: &RawDataset, origin: &dyn Origin) -> Result<Dataset, Vec<DataError>> {
     let mut c = Checker {
@@ -561,6 +617,7 @@ pub fn validate(raw: &RawDataset, origin: &dyn Origin) -> Result<Dataset, Vec<Da
         });
     }
     duplicate_organisations(&mut c, &data.organisations);
+    outside_country(&mut c, &data.countries, &data.organisations);
     for (i, x) in raw.programmes.iter().enumerate() {
         c.at("programmes", record_name(&x.id, i));
         let name = c.text("name", &x.name);
@@ -612,6 +669,23 @@ pub fn validate(raw: &RawDataset, origin: &dyn Origin) -> Result<Dataset, Vec<Da
         }
         let span = c.span(x.start.as_ref(), x.end.as_ref(), "end");
         let partners_note = x.partners_note.as_ref().map(|t| c.text("partners_note", t));
+        let countries = x
+            .countries
+            .iter()
+            .enumerate()
+            .map(|(k, m)| {
+                let field = format!("countries[{k}]");
+                c.reference(&format!("{field}.code"), &m.code, &Expect(&[Kind::Country], "a country"));
+                if m.sources.is_empty() {
+                    c.report(&format!("{field}.sources"), Problem::MissingSource);
+                }
+                c.references(&format!("{field}.sources"), &m.sources, &Expect(&[Kind::Source], "a source"));
+                CountryMention {
+                    code: m.code.clone(),
+                    sources: m.sources.clone(),
+                }
+            })
+            .collect();
         let budget = x.budget.as_ref().map(|t| c.text("budget", t));
         let provenance = c.provenance(&x.confidence, &x.sources, x.note.as_ref());
         data.projects.push(Project {
@@ -627,6 +701,8 @@ pub fn validate(raw: &RawDataset, origin: &dyn Origin) -> Result<Dataset, Vec<Da
             coordinator_person: x.coordinator_person.clone(),
             span,
             partners: x.partners,
+            partner_countries: x.partner_countries,
+            countries,
             partners_note,
             budget,
             provenance,

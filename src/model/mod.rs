@@ -181,7 +181,13 @@ pub enum RelationKind {
     Coordinates,
     CoLeads,
     ParticipatesIn,
+    /// A beneficiary of a grant (the source says beneficiary, competent authority or signatory).
+    BeneficiaryOf,
     AffiliatedEntityOf,
+    /// An associated partner: takes part without receiving the grant.
+    AssociatedPartnerOf,
+    /// A collaborating partner or stakeholder.
+    CollaboratingPartnerOf,
     /// Works for a project under contract to one of its partners, without being a partner.
     SubcontractorOf,
     PartnerOf,
@@ -198,7 +204,7 @@ pub enum RelationKind {
 }
 
 impl RelationKind {
-    pub const ALL: [RelationKind; 23] = [
+    pub const ALL: [RelationKind; 26] = [
         RelationKind::MemberOf,
         RelationKind::AffiliatedMemberOf,
         RelationKind::ObserverOf,
@@ -209,7 +215,10 @@ impl RelationKind {
         RelationKind::Coordinates,
         RelationKind::CoLeads,
         RelationKind::ParticipatesIn,
+        RelationKind::BeneficiaryOf,
         RelationKind::AffiliatedEntityOf,
+        RelationKind::AssociatedPartnerOf,
+        RelationKind::CollaboratingPartnerOf,
         RelationKind::SubcontractorOf,
         RelationKind::PartnerOf,
         RelationKind::CollaboratesWith,
@@ -236,7 +245,10 @@ impl RelationKind {
             RelationKind::Coordinates => "coordinates",
             RelationKind::CoLeads => "co-leads",
             RelationKind::ParticipatesIn => "participates-in",
+            RelationKind::BeneficiaryOf => "beneficiary-of",
             RelationKind::AffiliatedEntityOf => "affiliated-entity-of",
+            RelationKind::AssociatedPartnerOf => "associated-partner-of",
+            RelationKind::CollaboratingPartnerOf => "collaborating-partner-of",
             RelationKind::SubcontractorOf => "subcontractor-of",
             RelationKind::PartnerOf => "partner-of",
             RelationKind::CollaboratesWith => "collaborates-with",
@@ -405,11 +417,24 @@ pub struct Project {
     /// The person who leads it, as sources name them.
     pub coordinator_person: Option<String>,
     pub span: Span,
-    /// How many partner organisations, with what the number covers.
+    /// How many partner organisations a source states, with what the number covers.
     pub partners: Option<u32>,
+    /// How many countries a source states the partners come from.
+    pub partner_countries: Option<u32>,
+    /// Countries a source names as taking part, whether or not an organisation of theirs
+    /// is named.
+    pub countries: Vec<CountryMention>,
     pub partners_note: Option<Text>,
     pub budget: Option<Text>,
     pub provenance: Provenance,
+}
+
+/// A country a source names as taking part in a project.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CountryMention {
+    /// ISO 3166-1 alpha-2, a key of the dataset's countries.
+    pub code: String,
+    pub sources: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

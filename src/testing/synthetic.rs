@@ -61,27 +61,22 @@ pub fn document(sections: &[(&str, &str)], n: usize) -> String {
     let real_orgs = array(&doc, "organisations").to_vec();
     let real_relations = array(&doc, "relations").to_vec();
     let real_events = array(&doc, "events").to_vec();
-    let countries: Vec<Value> = array(&doc, "countries")
-        .iter()
-        .map(|c| c["code"].clone())
-        .collect();
     let source = array(&doc, "sources")[0]["id"].clone();
     let per_org = |count: usize| (n * count + real_orgs.len() / 2) / real_orgs.len().max(1);
 
     let mut rng = Lcg(42);
     let mut orgs = Vec::with_capacity(n);
     for i in 0..n {
-        // Two thirds in Europe, as in the real data; the rest anywhere inhabited.
-        let (lon, lat) = if rng.unit() < 0.66 {
-            (-10.0 + rng.unit() * 40.0, 36.0 + rng.unit() * 24.0)
-        } else {
-            (-180.0 + rng.unit() * 360.0, -55.0 + rng.unit() * 125.0)
-        };
+        // Around a real organisation, in its country: the real geography (two thirds in
+        // Europe), spread over about a degree so that cities do not stack exactly.
+        let near = &real_orgs[rng.below(real_orgs.len() as u64) as usize];
+        let lon = near["lon"].as_f64().unwrap_or(0.0) + (rng.unit() - 0.5);
+        let lat = near["lat"].as_f64().unwrap_or(0.0) + (rng.unit() - 0.5);
         orgs.push(json!({
             "id": format!("syn-org-{i}"),
             "name": {"en": format!("Synthetic organisation {i}"), "fr": format!("Organisation synthétique {i}")},
             "kind": sample(&mut rng, &real_orgs, "kind"),
-            "country": countries[rng.below(countries.len() as u64) as usize],
+            "country": near["country"].clone(),
             "city": format!("City {i}"),
             "lat": (lat * 1e4_f64).round() / 1e4,
             "lon": (lon * 1e4_f64).round() / 1e4,
