@@ -179,6 +179,9 @@ pub struct Strings {
     pub details_from: &'static str,
     pub details_to: &'static str,
     pub details_relation: &'static str,
+    pub participation_title: &'static str,
+    pub participation_country_only: &'static str,
+    pub participation_named_by: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -312,6 +315,9 @@ pub const EN: Strings = Strings {
     details_from: "From",
     details_to: "To",
     details_relation: "Relation",
+    participation_title: "Participation by country",
+    participation_country_only: "named as taking part, no organisation named here",
+    participation_named_by: "Named by",
 };
 
 pub const FR: Strings = Strings {
@@ -445,6 +451,9 @@ pub const FR: Strings = Strings {
     details_from: "De",
     details_to: "Vers",
     details_relation: "Relation",
+    participation_title: "Participation par pays",
+    participation_country_only: "citée comme participante, aucune organisation nommée ici",
+    participation_named_by: "Citée par",
 };
 
 #[cfg(test)]
@@ -615,6 +624,9 @@ mod tests {
                 s.details_from,
                 s.details_to,
                 s.details_relation,
+                s.participation_title,
+                s.participation_country_only,
+                s.participation_named_by,
             ];
             for text in all {
                 assert!(!text.trim().is_empty(), "{lang:?} has an empty string");
@@ -865,6 +877,114 @@ impl Lang {
         }
     }
 
+    /// A role in a project as a noun, for a country or organisation: "coordinator",
+    /// "affiliated entity"... (kinds that are not roles fall back to the relation's words).
+    pub fn role(self, kind: RelationKind) -> &'static str {
+        use RelationKind::*;
+        match (self, kind) {
+            (Lang::En, Coordinates) => "coordinator",
+            (Lang::Fr, Coordinates) => "coordinateur",
+            (Lang::En, CoLeads) => "co-lead",
+            (Lang::Fr, CoLeads) => "codirection",
+            (Lang::En, BeneficiaryOf) => "beneficiary",
+            (Lang::Fr, BeneficiaryOf) => "bénéficiaire",
+            (Lang::En, AffiliatedEntityOf) => "affiliated entity",
+            (Lang::Fr, AffiliatedEntityOf) => "entité affiliée",
+            (Lang::En, MemberOf) => "member",
+            (Lang::Fr, MemberOf) => "membre",
+            (Lang::En, Signatory) => "signatory",
+            (Lang::Fr, Signatory) => "signataire",
+            (Lang::En, ParticipatesIn) => "participant",
+            (Lang::Fr, ParticipatesIn) => "participant",
+            (Lang::En, AssociatedPartnerOf) => "associated partner",
+            (Lang::Fr, AssociatedPartnerOf) => "partenaire associé",
+            (Lang::En, CollaboratingPartnerOf) => "collaborating partner",
+            (Lang::Fr, CollaboratingPartnerOf) => "partenaire collaborateur",
+            (Lang::En, ObserverOf) => "observer",
+            (Lang::Fr, ObserverOf) => "observateur",
+            (Lang::En, SubcontractorOf) => "subcontractor",
+            (Lang::Fr, SubcontractorOf) => "sous-traitant",
+            (lang, other) => lang.relation_kind(other),
+        }
+    }
+
+    /// What the atlas names of a project's partners against what the sources state:
+    /// "121 partners according to the sources; 7 named here, in 3 countries (29 stated)."
+    pub fn participation_summary(
+        self,
+        stated: Option<u32>,
+        named: usize,
+        stated_countries: Option<u32>,
+        countries: usize,
+    ) -> String {
+        let n = |v: usize| self.number(v);
+        let plural = |v: usize, one: &'static str, many: &'static str| if v == 1 { one } else { many };
+        let countries_stated = stated_countries.map(|c| n(c as usize));
+        match self {
+            Lang::En => {
+                let named_part = format!(
+                    "{} named here, in {} {}",
+                    n(named),
+                    n(countries),
+                    plural(countries, "country", "countries")
+                );
+                let countries_part = countries_stated
+                    .map(|c| format!(" ({c} stated)"))
+                    .unwrap_or_default();
+                match stated {
+                    Some(s) => format!(
+                        "{} {} according to the sources; {named_part}{countries_part}.",
+                        n(s as usize),
+                        plural(s as usize, "partner", "partners")
+                    ),
+                    None => format!(
+                        "No partner count found in the sources; {named_part}{countries_part}."
+                    ),
+                }
+            }
+            Lang::Fr => {
+                let named_part = format!(
+                    "{} {} ici, dans {} pays",
+                    n(named),
+                    plural(named, "nommé", "nommés"),
+                    n(countries)
+                );
+                let countries_part = countries_stated
+                    .map(|c| format!(" ({c} selon les sources)"))
+                    .unwrap_or_default();
+                match stated {
+                    Some(s) => format!(
+                        "{} {} selon les sources ; {named_part}{countries_part}.",
+                        n(s as usize),
+                        plural(s as usize, "partenaire", "partenaires")
+                    ),
+                    None => format!(
+                        "Aucun nombre de partenaires trouvé dans les sources ; {named_part}{countries_part}."
+                    ),
+                }
+            }
+        }
+    }
+
+    /// "7 of 121 partners named" / "7 partenaires nommés sur 121"; without a stated count,
+    /// "7 partners named".
+    pub fn named_of(self, named: usize, stated: Option<u32>) -> String {
+        let n = |v: usize| self.number(v);
+        match (self, stated) {
+            (Lang::En, Some(s)) => format!("{} of {} partners named", n(named), n(s as usize)),
+            (Lang::En, None) if named == 1 => "1 partner named".to_owned(),
+            (Lang::En, None) => format!("{} partners named", n(named)),
+            (Lang::Fr, Some(s)) => format!(
+                "{} {} sur {}",
+                n(named),
+                if named == 1 { "partenaire nommé" } else { "partenaires nommés" },
+                n(s as usize)
+            ),
+            (Lang::Fr, None) if named == 1 => "1 partenaire nommé".to_owned(),
+            (Lang::Fr, None) => format!("{} partenaires nommés", n(named)),
+        }
+    }
+
     /// The relation read from its `from` side: "member of", "coordinates"...
     pub fn relation_kind(self, kind: RelationKind) -> &'static str {
         use RelationKind::*;
@@ -958,6 +1078,25 @@ mod format_tests {
     }
 
     #[test]
+    fn participation_is_summed_up_in_each_language() {
+        assert_eq!(
+            Lang::En.participation_summary(Some(121), 7, Some(29), 3),
+            "121 partners according to the sources; 7 named here, in 3 countries (29 stated)."
+        );
+        assert_eq!(
+            Lang::Fr.participation_summary(Some(121), 1, None, 1),
+            "121 partenaires selon les sources ; 1 nommé ici, dans 1 pays."
+        );
+        assert!(Lang::En
+            .participation_summary(None, 2, None, 1)
+            .starts_with("No partner count found in the sources; 2 named here, in 1 country"));
+        assert_eq!(Lang::En.named_of(7, Some(1210)), "7 of 1,210 partners named");
+        assert_eq!(Lang::Fr.named_of(1, Some(36)), "1 partenaire nommé sur 36");
+        assert_eq!(Lang::Fr.named_of(3, None), "3 partenaires nommés");
+        assert_eq!(Lang::Fr.role(RelationKind::AffiliatedEntityOf), "entité affiliée");
+    }
+
+    #[test]
     fn every_kind_has_a_label_in_both_languages() {
         for lang in Lang::ALL {
             for kind in OrgKind::ALL {
@@ -968,6 +1107,7 @@ mod format_tests {
             }
             for kind in RelationKind::ALL {
                 assert!(!lang.relation_kind(kind).is_empty());
+                assert!(!lang.role(kind).is_empty());
             }
             for kind in ProjectKind::ALL {
                 assert!(!lang.project_kind(kind).is_empty());
