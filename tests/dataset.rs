@@ -35,6 +35,50 @@ fn report_shows_every_record_sourced_and_bilingual() {
         "every text has FR and EN"
     );
     assert!(report.records > 250);
+    // Per programme too, and the atlas never names more partners than the sources count.
+    assert_eq!(report.coverage.len(), 3);
+    for prog in &report.coverage {
+        assert_eq!(prog.sourced, prog.records, "{}: every record sourced", prog.id);
+        assert_eq!(prog.bilingual_texts, prog.texts, "{}: every text bilingual", prog.id);
+        assert!(prog.records > 0 && prog.texts > 0, "{}", prog.id);
+        for p in &prog.projects {
+            if let Some(stated) = p.stated {
+                assert!(p.named <= stated as usize, "{}: {} named, {stated} stated", p.id, p.named);
+            }
+        }
+    }
+    let eu = report.coverage.iter().find(|c| c.id == "prog-eu").unwrap();
+    for ja in ["epaac", "cancon", "ipaac", "crane", "jane", "jane-2", "eunetccc"] {
+        let row = eu.projects.iter().find(|p| p.id == ja).expect(ja);
+        assert!(row.named >= 3 && row.stated.is_some(), "{ja}: {row:?}");
+    }
+}
+
+#[test]
+fn coverage_counts_partners_not_subcontractors_and_every_country_once() {
+    let mut d = shipped();
+    let before = Report::of(&d);
+    let crane = |r: &Report| {
+        r.coverage
+            .iter()
+            .find(|c| c.id == "prog-eu")
+            .and_then(|c| c.projects.iter().find(|p| p.id == "crane"))
+            .cloned()
+            .unwrap()
+    };
+    // Turning a partner into a subcontractor takes it out of the count.
+    let rel = d
+        .relations
+        .iter_mut()
+        .find(|r| r.to == "crane" && r.from == "nijz")
+        .unwrap();
+    rel.kind = RelationKind::SubcontractorOf;
+    let after = Report::of(&d);
+    assert_eq!(crane(&after).named + 1, crane(&before).named);
+    // The report shows the table.
+    let text = before.to_string();
+    assert!(text.contains("### Coverage by programme"), "{text}");
+    assert!(text.contains("| CraNE | "), "{text}");
 }
 
 #[test]
@@ -355,4 +399,51 @@ fn the_same_name_in_another_city_is_another_organisation() {
     doc["organisations"].as_array_mut().unwrap().push(other);
     let d = data::load_document("test.json", &doc.to_string()).unwrap();
     assert_eq!(d.organisations.len(), 2);
+}
+
+#[test]
+fn refuses_an_organisation_outside_its_country() {
+    // Lyon's coordinates swapped (lat 4.8, lon 45.7): in the Indian Ocean, not in France.
+    let errors = problems_after(|d| {
+        d["organisations"][0]["lat"] = 4.8.into();
+        d["organisations"][0]["lon"] = 45.7.into();
+    });
+    let e = only(&errors);
+    assert_eq!(e.file, "test.json (organisations)");
+    assert_eq!(e.record.as_deref(), Some("org-a"));
+    assert_eq!(e.field.as_deref(), Some("lat"));
+    assert!(matches!(&e.problem, Problem::OutsideCountry { country, .. } if country == "FR"));
+    assert!(e.to_string().contains("is outside FR"), "{e}");
+    // Near a border, or on an island the map leaves out, is not an error.
+    for (lat, lon, code, iso3) in [(48.58, 7.75, "FR", "FRA"), (37.74, -25.67, "PT", "PRT")] {
+        let mut doc: serde_json::Value = serde_json::from_str(MINIMAL).unwrap();
+        doc["countries"][0]["code"] = code.into();
+        doc["countries"][0]["iso3"] = iso3.into();
+        doc["organisations"][0]["country"] = code.into();
+        doc["organisations"][0]["lat"] = lat.into();
+        doc["organisations"][0]["lon"] = lon.into();
+        data::load_document("test.json", &doc.to_string()).expect("inside its country");
+    }
+}
+
+#[test]
+fn refuses_a_partner_relation_without_a_source_and_a_country_named_without_one() {
+    for kind in ["beneficiary-of", "affiliated-entity-of", "associated-partner-of", "collaborating-partner-of"] {
+        let errors = problems_after(|d| {
+            d["relations"][0]["kind"] = kind.into();
+            d["relations"][0]["sources"] = serde_json::json!([]);
+        });
+        let e = only(&errors);
+        assert_eq!(e.record.as_deref(), Some("rel-1"));
+        assert_eq!(e.field.as_deref(), Some("sources"));
+        assert!(matches!(e.problem, Problem::MissingSource), "{kind}: {e}");
+    }
+    let errors = problems_after(|d| {
+        d["projects"][0]["countries"] = serde_json::json!([{"code": "FR", "sources": []}, {"code": "DE", "sources": ["s1"]}]);
+    });
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert_eq!(errors[0].field.as_deref(), Some("countries[0].sources"));
+    assert!(matches!(errors[0].problem, Problem::MissingSource));
+    assert_eq!(errors[1].field.as_deref(), Some("countries[1].code"));
+    assert!(matches!(&errors[1].problem, Problem::UnknownReference { id, .. } if id == "DE"));
 }

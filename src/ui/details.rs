@@ -96,16 +96,9 @@ pub fn card(data: &Dataset, id: &str, lang: Lang) -> Option<Card> {
         if let Some(f) = &p.funding {
             facts.push((t.details_funding, Value::Text(f.get(lang).to_owned())));
         }
+        // The count as stated; what it covers is told under "Participation by country".
         if let Some(n) = p.partners {
-            let note = p
-                .partners_note
-                .as_ref()
-                .map(|x| format!(" — {}", x.get(lang)))
-                .unwrap_or_default();
-            facts.push((
-                t.details_partners,
-                Value::Text(format!("{}{note}", lang.number(n as usize))),
-            ));
+            facts.push((t.details_partners, Value::Text(lang.number(n as usize))));
         }
         if let Some(b) = &p.budget {
             facts.push((t.details_budget, Value::Text(b.get(lang).to_owned())));
@@ -302,7 +295,18 @@ fn value_view(value: Value) -> AnyView {
 }
 
 fn relations_view(data: &Dataset, id: &str, lang: Lang) -> impl IntoView {
-    let groups = relations_of(data, id);
+    // A project's partners are listed by country in the participation section.
+    let is_project = data.projects.iter().any(|p| p.id == id);
+    let groups: Vec<_> = relations_of(data, id)
+        .into_iter()
+        .filter_map(|(kind, rels)| {
+            let rels: Vec<_> = rels
+                .into_iter()
+                .filter(|r| !(is_project && shown_in_participation(data, r, id)))
+                .collect();
+            (!rels.is_empty()).then_some((kind, rels))
+        })
+        .collect();
     let t = lang.strings();
     (!groups.is_empty()).then(|| {
         let groups = groups
@@ -331,6 +335,97 @@ fn relations_view(data: &Dataset, id: &str, lang: Lang) -> impl IntoView {
             })
             .collect_view();
         view! { <h4>{t.details_relations}</h4>{groups} }
+    })
+}
+
+/// Whether the project page lists this relation among its participants.
+fn shown_in_participation(data: &Dataset, r: &crate::model::Relation, project: &str) -> bool {
+    r.to == project
+        && crate::participation::ROLES.contains(&r.kind)
+        && data.organisations.iter().any(|o| o.id == r.from)
+}
+
+/// A country's name in the reader's language, or its code when the dataset lacks it.
+fn country_name(data: &Dataset, code: &str, lang: Lang) -> String {
+    data.countries
+        .iter()
+        .find(|c| c.code == code)
+        .map_or_else(|| code.to_owned(), |c| c.name.get(lang).to_owned())
+}
+
+/// A project's participants, country by country (in the reader's alphabetical order), with
+/// what the sources state beside what the atlas names.
+fn participation_view(data: &Dataset, id: &str, lang: Lang) -> impl IntoView {
+    let p = crate::participation::of(data, id, |code| {
+        crate::filter::normalize(&country_name(data, code, lang))
+    })?;
+    let project = p.project;
+    if p.is_empty() && project.partners.is_none() {
+        return None;
+    }
+    let t = lang.strings();
+    let summary = lang.participation_summary(
+        project.partners,
+        p.named_partners(),
+        project.partner_countries,
+        p.countries_shown(),
+    );
+    let countries = p
+        .countries
+        .iter()
+        .map(|c| {
+            let name = country_name(data, c.code, lang);
+            let role = c
+                .role
+                .map_or(t.participation_country_only, |k| lang.role(k));
+            let members = c
+                .members
+                .iter()
+                .map(|m| {
+                    let o = m.organisation;
+                    let r = m.relation;
+                    let caution = r
+                        .provenance
+                        .confidence
+                        .needs_caution()
+                        .then(|| badge(r.provenance.confidence, lang));
+                    let org_name = crate::table::display_name(&o.name, o.acronym.as_ref(), lang);
+                    let note = r
+                        .provenance
+                        .note
+                        .as_ref()
+                        .map(|n| view! { <span class="details__when">" · "{n.get(lang).to_owned()}</span> });
+                    let role = lang.role(r.kind);
+                    view! {
+                        <li>
+                            <SelectLink id=o.id.clone()>{org_name}</SelectLink>" — "
+                            <SelectLink id=r.id.clone()>{role}</SelectLink>" "
+                            {caution}{note}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let named_by = (!c.named_by.is_empty()).then(|| {
+                let ids: Vec<String> = c.named_by.iter().map(|s| s.to_string()).collect();
+                view! {
+                    <p class="details__cite">{t.participation_named_by}" :"</p>
+                    <ul class="details__sources">{source_list(data, &ids)}</ul>
+                }
+            });
+            view! {
+                <li class="details__country">
+                    <h5 class="details__group">{name}<span class="details__when">" · "{role}</span></h5>
+                    {(!c.members.is_empty()).then(|| view! { <ul class="details__list">{members}</ul> })}
+                    {named_by}
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <h4>{t.participation_title}</h4>
+        <p class="details__participation">{summary}</p>
+        {project.partners_note.as_ref().map(|n| view! { <p class="details__note">{n.get(lang).to_owned()}</p> })}
+        <ul class="details__countries">{countries}</ul>
     })
 }
 
@@ -434,9 +529,13 @@ fn programme_view(data: &Dataset, id: &str, lang: Lang) -> impl IntoView {
         .filter(|p| p.programmes.contains(&prog.id))
         .map(|p| {
             let name = p.acronym.as_ref().unwrap_or(&p.name).get(lang).to_owned();
+            let named = crate::participation::of(data, &p.id, |c| c.to_owned())
+                .map_or(0, |x| x.named_partners());
+            let coverage = (named > 0 || p.partners.is_some())
+                .then(|| format!(" · {}", lang.named_of(named, p.partners)));
             view! {
                 <li><SelectLink id=p.id.clone()>{name}</SelectLink>
-                    <span class="details__when">" · "{lang.project_kind(p.kind)}" · "{lang.span(p.span)}</span></li>
+                    <span class="details__when">" · "{lang.project_kind(p.kind)}" · "{lang.span(p.span)}{coverage}</span></li>
             }
         })
         .collect_view();
@@ -538,6 +637,7 @@ pub fn DetailsRegion() -> impl IntoView {
                 <dl class="details__facts">{facts}</dl>
                 {provenance.note.map(|n| view! { <p class="details__note">{n.get(lang).to_owned()}</p> })}
                 {programme_view(&atlas, &id, lang)}
+                {participation_view(&atlas, &id, lang)}
                 {(!is_relation && !is_event).then(|| relations_view(&atlas, relations_anchor, lang))}
                 {figures_view(&atlas, about, lang)}
                 {conflicts_view(&atlas, about, lang)}

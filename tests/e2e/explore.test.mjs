@@ -55,6 +55,46 @@ test('back and forward walk through selections and views', async () => {
   await context.close();
 });
 
+test('a joint action lists its partners country by country, with the stated count beside the named', async () => {
+  const { page, problems, context } = await site.open('/?sel=eunetccc', desktop, '#details-name');
+  const headings = await page.locator('.details h4').allTextContents();
+  assert.ok(headings.includes('Participation by country'), headings.join(' | '));
+  assert.match(await page.textContent('.details__participation'),
+    /^163 partners according to the sources; \d+ named here, in \d+ countries \(31 stated\)\.$/);
+  const countries = await page.locator('.details__country > h5').allTextContents();
+  assert.ok(countries.length >= 5, countries.join(' | '));
+  const names = countries.map((c) => c.split(' · ')[0]);
+  assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'en')), 'alphabetical');
+  const france = countries.find((c) => c.startsWith('France'));
+  assert.equal(france, 'France · coordinator', 'INCa coordinates, so France is the coordinating country');
+  // Partners are links to their organisation; the role links to the sourced relation.
+  const portugal = page.locator('.details__country', { has: page.locator('h5', { hasText: 'Portugal' }) });
+  assert.ok(await portugal.locator('li a').count() >= 2);
+  const first = portugal.locator('li').first();
+  const org = (await first.locator('a').first().textContent()).trim();
+  await first.locator('a').first().click();
+  await page.waitForFunction((name) => document.querySelector('#details-name')?.textContent.includes(name), org);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('#details-name')?.textContent.startsWith('EUnetCCC'));
+  // In French, the same page in the words of the field.
+  await page.click('.switch__option[lang="fr"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.match(await page.textContent('.details__participation'), /^163 partenaires selon les sources ; /);
+  assert.ok((await page.locator('.details h4').allTextContents()).includes('Participation par pays'));
+  assert.ok((await page.locator('.details__country > h5').allTextContents()).includes('France · coordinateur'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the EU programme page says for each joint action how many partners are named of those stated', async () => {
+  const { page, problems, context } = await site.open('/?sel=prog-eu', desktop, '#details-name');
+  const items = await page.locator('.details__list li').allTextContents();
+  const jane2 = items.find((t) => t.startsWith('JANE-2'));
+  assert.match(jane2 ?? '', /\d+ of 121 partners named/, items.join(' | '));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('unknown and malformed parameters are ignored with a notice, never a crash', async () => {
   const { page, problems, context } = await site.open('/?zoom=9&sel=atlantis&date=2023-13-45&kind=spaceship&lang=de&map=nan,1,2', desktop, '.notice');
   const notice = await page.textContent('.notice');
