@@ -918,7 +918,8 @@ impl Lang {
         countries: usize,
     ) -> String {
         let n = |v: usize| self.number(v);
-        let plural = |v: usize, one: &'static str, many: &'static str| if v == 1 { one } else { many };
+        let plural =
+            |v: usize, one: &'static str, many: &'static str| if v == 1 { one } else { many };
         let countries_stated = stated_countries.map(|c| n(c as usize));
         match self {
             Lang::En => {
@@ -977,7 +978,11 @@ impl Lang {
             (Lang::Fr, Some(s)) => format!(
                 "{} {} sur {}",
                 n(named),
-                if named == 1 { "partenaire nommé" } else { "partenaires nommés" },
+                if named == 1 {
+                    "partenaire nommé"
+                } else {
+                    "partenaires nommés"
+                },
                 n(s as usize)
             ),
             (Lang::Fr, None) if named == 1 => "1 partenaire nommé".to_owned(),
@@ -1090,10 +1095,16 @@ mod format_tests {
         assert!(Lang::En
             .participation_summary(None, 2, None, 1)
             .starts_with("No partner count found in the sources; 2 named here, in 1 country"));
-        assert_eq!(Lang::En.named_of(7, Some(1210)), "7 of 1,210 partners named");
+        assert_eq!(
+            Lang::En.named_of(7, Some(1210)),
+            "7 of 1,210 partners named"
+        );
         assert_eq!(Lang::Fr.named_of(1, Some(36)), "1 partenaire nommé sur 36");
         assert_eq!(Lang::Fr.named_of(3, None), "3 partenaires nommés");
-        assert_eq!(Lang::Fr.role(RelationKind::AffiliatedEntityOf), "entité affiliée");
+        assert_eq!(
+            Lang::Fr.role(RelationKind::AffiliatedEntityOf),
+            "entité affiliée"
+        );
     }
 
     #[test]

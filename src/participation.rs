@@ -102,7 +102,10 @@ pub fn of<'a, K: Ord>(
 ) -> Option<Participation<'a>> {
     let project = data.projects.iter().find(|p| p.id == id)?;
     let mut countries: Vec<CountryPart<'a>> = Vec::new();
-    fn part<'a, 'b>(countries: &'b mut Vec<CountryPart<'a>>, code: &'a str) -> &'b mut CountryPart<'a> {
+    fn part<'a, 'b>(
+        countries: &'b mut Vec<CountryPart<'a>>,
+        code: &'a str,
+    ) -> &'b mut CountryPart<'a> {
         let at = match countries.iter().position(|c| c.code == code) {
             Some(i) => i,
             None => {
@@ -155,10 +158,18 @@ mod tests {
     fn participation_groups_by_country_with_the_strongest_role_first() {
         let data = crate::data::embedded().unwrap();
         let p = of(&data, "crane", |code| code.to_owned()).unwrap();
-        let si = p.countries.iter().find(|c| c.code == "SI").expect("Slovenia");
+        let si = p
+            .countries
+            .iter()
+            .find(|c| c.code == "SI")
+            .expect("Slovenia");
         assert_eq!(si.role, Some(RelationKind::Coordinates));
         assert_eq!(si.members[0].organisation.id, "nijz");
-        let be = p.countries.iter().find(|c| c.code == "BE").expect("Belgium");
+        let be = p
+            .countries
+            .iter()
+            .find(|c| c.code == "BE")
+            .expect("Belgium");
         assert!(
             be.members
                 .iter()
@@ -172,7 +183,11 @@ mod tests {
         assert_eq!(codes, sorted);
         for c in &p.countries {
             assert!(c.members.iter().all(|m| m.organisation.country == c.code));
-            let strengths: Vec<usize> = c.members.iter().map(|m| strength(m.relation.kind)).collect();
+            let strengths: Vec<usize> = c
+                .members
+                .iter()
+                .map(|m| strength(m.relation.kind))
+                .collect();
             assert!(strengths.windows(2).all(|w| w[0] <= w[1]));
         }
         // A subcontractor is listed but not counted as a partner.

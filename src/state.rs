@@ -371,8 +371,9 @@ mod tests {
                     f.programmes.insert(text(rng, &id_chars, 12));
                     f.countries.insert(text(rng, &id_chars, 3));
                     f.kinds.insert(OrgKind::ALL[rng.below(7) as usize]);
-                    f.relation_kinds
-                        .insert(RelationKind::ALL[rng.below(RelationKind::ALL.len() as u64) as usize]);
+                    f.relation_kinds.insert(
+                        RelationKind::ALL[rng.below(RelationKind::ALL.len() as u64) as usize],
+                    );
                 }
                 f
             },

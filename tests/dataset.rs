@@ -38,17 +38,32 @@ fn report_shows_every_record_sourced_and_bilingual() {
     // Per programme too, and the atlas never names more partners than the sources count.
     assert_eq!(report.coverage.len(), 3);
     for prog in &report.coverage {
-        assert_eq!(prog.sourced, prog.records, "{}: every record sourced", prog.id);
-        assert_eq!(prog.bilingual_texts, prog.texts, "{}: every text bilingual", prog.id);
+        assert_eq!(
+            prog.sourced, prog.records,
+            "{}: every record sourced",
+            prog.id
+        );
+        assert_eq!(
+            prog.bilingual_texts, prog.texts,
+            "{}: every text bilingual",
+            prog.id
+        );
         assert!(prog.records > 0 && prog.texts > 0, "{}", prog.id);
         for p in &prog.projects {
             if let Some(stated) = p.stated {
-                assert!(p.named <= stated as usize, "{}: {} named, {stated} stated", p.id, p.named);
+                assert!(
+                    p.named <= stated as usize,
+                    "{}: {} named, {stated} stated",
+                    p.id,
+                    p.named
+                );
             }
         }
     }
     let eu = report.coverage.iter().find(|c| c.id == "prog-eu").unwrap();
-    for ja in ["epaac", "cancon", "ipaac", "crane", "jane", "jane-2", "eunetccc"] {
+    for ja in [
+        "epaac", "cancon", "ipaac", "crane", "jane", "jane-2", "eunetccc",
+    ] {
         let row = eu.projects.iter().find(|p| p.id == ja).expect(ja);
         assert!(row.named >= 3 && row.stated.is_some(), "{ja}: {row:?}");
     }
@@ -428,7 +443,12 @@ fn refuses_an_organisation_outside_its_country() {
 
 #[test]
 fn refuses_a_partner_relation_without_a_source_and_a_country_named_without_one() {
-    for kind in ["beneficiary-of", "affiliated-entity-of", "associated-partner-of", "collaborating-partner-of"] {
+    for kind in [
+        "beneficiary-of",
+        "affiliated-entity-of",
+        "associated-partner-of",
+        "collaborating-partner-of",
+    ] {
         let errors = problems_after(|d| {
             d["relations"][0]["kind"] = kind.into();
             d["relations"][0]["sources"] = serde_json::json!([]);
@@ -439,7 +459,8 @@ fn refuses_a_partner_relation_without_a_source_and_a_country_named_without_one()
         assert!(matches!(e.problem, Problem::MissingSource), "{kind}: {e}");
     }
     let errors = problems_after(|d| {
-        d["projects"][0]["countries"] = serde_json::json!([{"code": "FR", "sources": []}, {"code": "DE", "sources": ["s1"]}]);
+        d["projects"][0]["countries"] =
+            serde_json::json!([{"code": "FR", "sources": []}, {"code": "DE", "sources": ["s1"]}]);
     });
     assert_eq!(errors.len(), 2, "{errors:#?}");
     assert_eq!(errors[0].field.as_deref(), Some("countries[0].sources"));

@@ -160,10 +160,10 @@ fn coverage(data: &Dataset) -> Vec<ProgrammeCoverage> {
                         .filter(|m| crate::participation::is_partner_role(m.relation.kind))
                         .map(|m| m.organisation.id.as_str())
                         .collect();
-                    if !partners.is_empty() || !c.named_by.is_empty() {
-                        if !countries.contains(&c.code) {
-                            countries.push(c.code);
-                        }
+                    if (!partners.is_empty() || !c.named_by.is_empty())
+                        && !countries.contains(&c.code)
+                    {
+                        countries.push(c.code);
                     }
                     for id in partners {
                         if !orgs.contains(&id) {
@@ -187,7 +187,11 @@ fn coverage(data: &Dataset) -> Vec<ProgrammeCoverage> {
                     .chain(&p.budget)
                     .collect();
                 count(&p.provenance, &own);
-                for r in data.relations.iter().filter(|r| r.from == p.id || r.to == p.id) {
+                for r in data
+                    .relations
+                    .iter()
+                    .filter(|r| r.from == p.id || r.to == p.id)
+                {
                     count(&r.provenance, &[]);
                 }
                 for e in data.events.iter().filter(|e| e.related.contains(&p.id)) {
@@ -195,7 +199,11 @@ fn coverage(data: &Dataset) -> Vec<ProgrammeCoverage> {
                     count(&e.provenance, &own);
                 }
             }
-            for o in data.organisations.iter().filter(|o| orgs.contains(&o.id.as_str())) {
+            for o in data
+                .organisations
+                .iter()
+                .filter(|o| orgs.contains(&o.id.as_str()))
+            {
                 let own: Vec<&Text> = [&o.name, &o.city].into_iter().chain(&o.acronym).collect();
                 count(&o.provenance, &own);
             }

@@ -475,7 +475,11 @@ fn outside_country(c: &mut Checker<'_>, countries: &[Country], orgs: &[Organisat
     let world = crate::geo::world::countries();
     let mut boxes: BTreeMap<&str, Option<(f64, f64, f64, f64)>> = BTreeMap::new();
     for org in orgs {
-        if !(org.lat.is_finite() && org.lon.is_finite() && org.lat.abs() <= 90.0 && org.lon.abs() <= 180.0) {
+        if !(org.lat.is_finite()
+            && org.lon.is_finite()
+            && org.lat.abs() <= 90.0
+            && org.lon.abs() <= 180.0)
+        {
             continue;
         }
         let Some(country) = countries.iter().find(|k| k.code == org.country) else {
@@ -689,11 +693,19 @@ pub fn validate(raw: &RawDataset, origin: &dyn Origin) -> Result<Dataset, Vec<Da
             .enumerate()
             .map(|(k, m)| {
                 let field = format!("countries[{k}]");
-                c.reference(&format!("{field}.code"), &m.code, &Expect(&[Kind::Country], "a country"));
+                c.reference(
+                    &format!("{field}.code"),
+                    &m.code,
+                    &Expect(&[Kind::Country], "a country"),
+                );
                 if m.sources.is_empty() {
                     c.report(&format!("{field}.sources"), Problem::MissingSource);
                 }
-                c.references(&format!("{field}.sources"), &m.sources, &Expect(&[Kind::Source], "a source"));
+                c.references(
+                    &format!("{field}.sources"),
+                    &m.sources,
+                    &Expect(&[Kind::Source], "a source"),
+                );
                 CountryMention {
                     code: m.code.clone(),
                     sources: m.sources.clone(),

@@ -297,9 +297,16 @@ pub fn cluster(points: &[MapPoint], view: &View) -> Vec<Cluster> {
     // Zoomed in far enough: a cluster whose members all share one place (a city point) is
     // shown as a ring of separate markers, since no further zoom could separate them.
     let mut out = Vec::with_capacity(clusters.len());
+    // Members closer than the radius even at the deepest zoom count as one place too (two
+    // bodies a street apart in one city): zooming in could never separate them.
+    let deepest = MAX_ZOOM / view.zoom.max(MIN_ZOOM);
     for c in clusters {
-        let first = points[c.members[0]];
-        let same_place = c.members.iter().all(|&i| points[i] == first);
+        let first = screen[c.members[0]].unwrap_or_default();
+        let same_place = c.members.iter().all(|&i| {
+            let (x, y) = screen[i].unwrap_or_default();
+            let (dx, dy) = ((x - first.0) * deepest, (y - first.1) * deepest);
+            dx * dx + dy * dy <= r * r
+        });
         if c.members.len() > 1 && same_place {
             out.extend(ring(&c));
         } else {
@@ -523,6 +530,34 @@ mod tests {
                 assert_eq!(visible.len(), 500, "the whole world is visible at 1x");
             } else if zoom == 64.0 {
                 assert!(visible.len() < 50, "{} visible at 64x", visible.len());
+            }
+        }
+    }
+
+    #[test]
+    fn bodies_a_street_apart_spread_on_a_ring_and_every_cluster_can_be_split() {
+        // Two Paris points 300 m apart: at the deepest zoom still within the radius.
+        let pts = [
+            to_map(2.3488, 48.8534),
+            to_map(2.3522, 48.8550),
+            to_map(2.3488, 48.8534),
+        ];
+        let view = View::world(1440.0, 900.0).framed((pts[0].x, pts[0].y, SPREAD_ZOOM));
+        let c = cluster(&pts, &view);
+        assert_eq!(c.len(), 3, "{c:?}");
+        assert!(c.iter().all(|c| c.members.len() == 1));
+        // The real dataset: at the deepest zoom, wherever the view is centred on an
+        // organisation, every marker is alone.
+        let data = crate::data::embedded().unwrap();
+        let points: Vec<MapPoint> = data
+            .organisations
+            .iter()
+            .map(|o| to_map(o.lon, o.lat))
+            .collect();
+        for p in &points {
+            let view = View::world(1440.0, 900.0).framed((p.x, p.y, MAX_ZOOM));
+            for c in cluster(&points, &view) {
+                assert_eq!(c.members.len(), 1, "a cluster no zoom can split: {c:?}");
             }
         }
     }

@@ -43,7 +43,11 @@ pub fn bounds(path: &str) -> Option<(f64, f64, f64, f64)> {
         match pending.take() {
             None => pending = Some(v),
             Some(first) => {
-                (x, y) = if *relative { (x + first, y + v) } else { (first, v) };
+                (x, y) = if *relative {
+                    (x + first, y + v)
+                } else {
+                    (first, v)
+                };
                 // After the first pair of an `M`, further pairs continue as lines.
                 *relative = true;
                 min = (min.0.min(x), min.1.min(y));
