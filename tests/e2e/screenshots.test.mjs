@@ -15,6 +15,10 @@ const SHOTS = [
   ['map', '/?sel=unicancer'],
   ['table', '/?view=table&tab=relations&prog=prog-g7'],
   ['programme', '/?sel=prog-g7'],
+  // A joint action's partners by country, and the map zoomed on Brussels, where ten bodies
+  // share one city point and spread on a ring.
+  ['joint-action', '/?sel=eunetccc'],
+  ['brussels', '/?map=5.4,-95.5,24&sel=oeci'],
 ];
 
 test('screenshots of the main views: desktop and phone, light and dark, EN and FR', async () => {
