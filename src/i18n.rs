@@ -317,7 +317,7 @@ pub const EN: Strings = Strings {
     details_relation: "Relation",
     participation_title: "Participation by country",
     participation_country_only: "named as taking part, no organisation named here",
-    participation_named_by: "Named by",
+    participation_named_by: "Named as taking part by",
 };
 
 pub const FR: Strings = Strings {
@@ -453,7 +453,7 @@ pub const FR: Strings = Strings {
     details_relation: "Relation",
     participation_title: "Participation par pays",
     participation_country_only: "citée comme participante, aucune organisation nommée ici",
-    participation_named_by: "Citée par",
+    participation_named_by: "Citée comme participante par",
 };
 
 #[cfg(test)]
@@ -659,6 +659,15 @@ impl Lang {
             out.push(c);
         }
         out
+    }
+
+    /// The colon after a label: "Sources: " in English, « Sources : » in French (a narrow
+    /// no-break space before it).
+    pub fn colon(self) -> &'static str {
+        match self {
+            Lang::En => ": ",
+            Lang::Fr => "\u{202f}: ",
+        }
     }
 
     /// "3 organisations" / "3 organisations", singular for 1.

@@ -408,7 +408,7 @@ fn participation_view(data: &Dataset, id: &str, lang: Lang) -> impl IntoView {
             let named_by = (!c.named_by.is_empty()).then(|| {
                 let ids: Vec<String> = c.named_by.iter().map(|s| s.to_string()).collect();
                 view! {
-                    <p class="details__cite">{t.participation_named_by}" :"</p>
+                    <p class="details__cite">{t.participation_named_by}{lang.colon().trim_end().to_owned()}</p>
                     <ul class="details__sources">{source_list(data, &ids)}</ul>
                 }
             });
@@ -466,7 +466,7 @@ fn conflicts_view(data: &Dataset, ids: &[&str], lang: Lang) -> impl IntoView {
                         let who = if claim.from_seed { t.conflict_seed } else { t.conflict_other };
                         view! {
                             <li class:details__claim--seed=claim.from_seed>
-                                <strong>{who}" : "</strong>{claim.says.get(lang).to_owned()}
+                                <strong>{who}{lang.colon()}</strong>{claim.says.get(lang).to_owned()}
                                 <ul class="details__sources">{source_list(data, &claim.sources)}</ul>
                             </li>
                         }
@@ -476,7 +476,7 @@ fn conflicts_view(data: &Dataset, ids: &[&str], lang: Lang) -> impl IntoView {
                     <li class="details__conflict">
                         <h5 class="details__group">{c.topic.get(lang).to_owned()}" "{badge(c.status, lang)}</h5>
                         <ul class="details__claims">{claims}</ul>
-                        <p><strong>{t.conflict_resolution}" : "</strong>{c.resolution.get(lang).to_owned()}</p>
+                        <p><strong>{t.conflict_resolution}{lang.colon()}</strong>{c.resolution.get(lang).to_owned()}</p>
                     </li>
                 }
             })
@@ -631,7 +631,7 @@ pub fn DetailsRegion() -> impl IntoView {
                 <p class="details__kind">{kind}</p>
                 <h3 id="details-name" class="details__name" tabindex="-1">{title}</h3>
                 {other_name.map(|n| view! { <p class="details__other-name" lang=other(lang).tag()>{n}</p> })}
-                <p class="details__confidence">{t.details_confidence}" : "{badge(provenance.confidence, lang)}
+                <p class="details__confidence">{t.details_confidence}{lang.colon()}{badge(provenance.confidence, lang)}
                     <span class="details__confidence-text">" "{lang.confidence(provenance.confidence)}</span></p>
                 {summary.map(|s| view! { <p class="details__summary">{s}</p> })}
                 <dl class="details__facts">{facts}</dl>

@@ -1,0 +1,14 @@
+import { startServer } from '/work/main/tests/e2e/server.mjs';
+import { launch, openPage } from '/work/main/tests/e2e/browser.mjs';
+const server = await startServer('/work/main/dist');
+const url = server.url ?? `http://127.0.0.1:${server.port}`;
+const browser = await launch();
+const [path, out, w, h, lang, sel] = process.argv.slice(2);
+const { page } = await openPage(browser, url, { viewport: { width: +w, height: +h }, locale: lang || 'en-GB' });
+await page.goto(url + path);
+await page.waitForSelector('#details-name');
+await page.waitForTimeout(500);
+const top = await page.locator(sel || '.details h4:has-text("Particip")').first().evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+await page.screenshot({ path: out, fullPage: true, clip: { x: 0, y: top - 10, width: +w, height: 1300 } });
+await browser.close();
+process.exit(0);
