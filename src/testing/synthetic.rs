@@ -64,19 +64,50 @@ pub fn document(sections: &[(&str, &str)], n: usize) -> String {
     let source = array(&doc, "sources")[0]["id"].clone();
     let per_org = |count: usize| (n * count + real_orgs.len() / 2) / real_orgs.len().max(1);
 
+    // The box around each country's outline, as the validator draws it.
+    let world = crate::geo::world::countries();
+    let boxes: Vec<(String, (f64, f64, f64, f64))> = array(&doc, "countries")
+        .iter()
+        .filter_map(|c| {
+            let iso3 = c["iso3"].as_str()?;
+            let shape = world.iter().find(|s| s.iso3 == iso3)?;
+            Some((
+                c["code"].as_str()?.to_owned(),
+                crate::geo::world::bounds(shape.path)?,
+            ))
+        })
+        .collect();
+    assert!(!boxes.is_empty(), "the dataset's countries have outlines");
     let mut rng = Lcg(42);
     let mut orgs = Vec::with_capacity(n);
     for i in 0..n {
-        // Around a real organisation, in its country: the real geography (two thirds in
-        // Europe), spread over about a degree so that cities do not stack exactly.
-        let near = &real_orgs[rng.below(real_orgs.len() as u64) as usize];
-        let lon = near["lon"].as_f64().unwrap_or(0.0) + (rng.unit() - 0.5);
-        let lat = near["lat"].as_f64().unwrap_or(0.0) + (rng.unit() - 0.5);
+        // As spread as the old benchmarks' points (two thirds in a box around Europe, the
+        // rest anywhere inhabited), each kept only where it falls inside the box around one
+        // of the dataset's countries, which becomes its country (the validator checks it).
+        let (lon, lat, country) = loop {
+            let (lon, lat) = if rng.unit() < 0.66 {
+                (-10.0 + rng.unit() * 40.0, 36.0 + rng.unit() * 24.0)
+            } else {
+                (-180.0 + rng.unit() * 360.0, -55.0 + rng.unit() * 125.0)
+            };
+            let p = crate::geo::to_map(lon, lat);
+            let inside: Vec<&(String, (f64, f64, f64, f64))> = boxes
+                .iter()
+                .filter(|(_, b)| p.x >= b.0 && p.x <= b.2 && p.y >= b.1 && p.y <= b.3)
+                .collect();
+            if !inside.is_empty() {
+                break (
+                    lon,
+                    lat,
+                    inside[rng.below(inside.len() as u64) as usize].0.clone(),
+                );
+            }
+        };
         orgs.push(json!({
             "id": format!("syn-org-{i}"),
             "name": {"en": format!("Synthetic organisation {i}"), "fr": format!("Organisation synthétique {i}")},
             "kind": sample(&mut rng, &real_orgs, "kind"),
-            "country": near["country"].clone(),
+            "country": country,
             "city": format!("City {i}"),
             "lat": (lat * 1e4_f64).round() / 1e4,
             "lon": (lon * 1e4_f64).round() / 1e4,

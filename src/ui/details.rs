@@ -353,6 +353,9 @@ fn country_name(data: &Dataset, code: &str, lang: Lang) -> String {
         .map_or_else(|| code.to_owned(), |c| c.name.get(lang).to_owned())
 }
 
+/// Up to this many countries, a project's participants are all shown open.
+const OPEN_COUNTRIES: usize = 6;
+
 /// A project's participants, country by country (in the reader's alphabetical order), with
 /// what the sources state beside what the atlas names.
 fn participation_view(data: &Dataset, id: &str, lang: Lang) -> impl IntoView {
@@ -370,6 +373,8 @@ fn participation_view(data: &Dataset, id: &str, lang: Lang) -> impl IntoView {
         project.partner_countries,
         p.countries_shown(),
     );
+    // A long list opens country by country (find-in-page still reaches closed ones).
+    let open = p.countries.len() <= OPEN_COUNTRIES;
     let countries = p
         .countries
         .iter()
@@ -412,11 +417,14 @@ fn participation_view(data: &Dataset, id: &str, lang: Lang) -> impl IntoView {
                     <ul class="details__sources">{source_list(data, &ids)}</ul>
                 }
             });
+            let count = (c.members.len() > 1).then(|| format!(" ({})", c.members.len()));
             view! {
                 <li class="details__country">
-                    <h5 class="details__group">{name}<span class="details__when">" · "{role}</span></h5>
-                    {(!c.members.is_empty()).then(|| view! { <ul class="details__list">{members}</ul> })}
-                    {named_by}
+                    <details open=open>
+                        <summary><h5 class="details__group">{name}<span class="details__when">" · "{role}{count}</span></h5></summary>
+                        {(!c.members.is_empty()).then(|| view! { <ul class="details__list">{members}</ul> })}
+                        {named_by}
+                    </details>
                 </li>
             }
         })

@@ -61,14 +61,19 @@ test('a joint action lists its partners country by country, with the stated coun
   assert.ok(headings.includes('Participation by country'), headings.join(' | '));
   assert.match(await page.textContent('.details__participation'),
     /^163 partners according to the sources; \d+ named here, in \d+ countries \(31 stated\)\.$/);
-  const countries = await page.locator('.details__country > h5').allTextContents();
+  const countries = await page.locator('.details__country h5').allTextContents();
   assert.ok(countries.length >= 5, countries.join(' | '));
   const names = countries.map((c) => c.split(' · ')[0]);
   assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'en')), 'alphabetical');
   const france = countries.find((c) => c.startsWith('France'));
-  assert.equal(france, 'France · coordinator', 'INCa coordinates, so France is the coordinating country');
+  assert.match(france, /^France · coordinator \(\d+\)$/, 'INCa coordinates, so France is the coordinating country');
+  // 31 countries: each opens on its own, by mouse or keyboard.
+  assert.equal(await page.locator('.details__country details[open]').count(), 0, 'closed at first');
   // Partners are links to their organisation; the role links to the sourced relation.
   const portugal = page.locator('.details__country', { has: page.locator('h5', { hasText: 'Portugal' }) });
+  await portugal.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('.details__country details[open]').length === 1);
   assert.ok(await portugal.locator('li a').count() >= 2);
   const first = portugal.locator('li').first();
   const org = (await first.locator('a').first().textContent()).trim();
@@ -81,7 +86,7 @@ test('a joint action lists its partners country by country, with the stated coun
   await page.waitForFunction(() => document.documentElement.lang === 'fr');
   assert.match(await page.textContent('.details__participation'), /^163 partenaires selon les sources ; /);
   assert.ok((await page.locator('.details h4').allTextContents()).includes('Participation par pays'));
-  assert.ok((await page.locator('.details__country > h5').allTextContents()).includes('France · coordinateur'));
+  assert.ok((await page.locator('.details__country h5').allTextContents()).some((h) => h.startsWith('France · coordinateur')));
   assert.deepEqual(problems, []);
   await context.close();
 });
