@@ -9,6 +9,28 @@
 #[allow(dead_code)]
 mod equal_earth;
 
+// The committed shapes and their boxes, for the benchmarks' synthetic datasets (which share
+// `src/testing/` with the app and so call `crate::geo::world` and `crate::geo::to_map`).
+#[path = "../../src/geo/world.rs"]
+#[allow(dead_code)]
+pub mod world;
+
+/// A point in map units, as the app's `geo::MapPoint`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MapPoint {
+    pub x: f64,
+    pub y: f64,
+}
+
+/// Projects a WGS84 position to map units, as the app's `geo::to_map`.
+pub fn to_map(lon: f64, lat: f64) -> MapPoint {
+    let (x, y) = equal_earth::project(lon, lat);
+    MapPoint {
+        x: x * MAP_SCALE,
+        y: -y * MAP_SCALE,
+    }
+}
+
 use serde_json::Value;
 use std::fmt::Write as _;
 use std::path::Path;
