@@ -91,16 +91,14 @@ pub fn document(sections: &[(&str, &str)], n: usize) -> String {
                 (-180.0 + rng.unit() * 360.0, -55.0 + rng.unit() * 125.0)
             };
             let p = crate::geo::to_map(lon, lat);
-            let inside: Vec<&(String, (f64, f64, f64, f64))> = boxes
+            let inside: Vec<&str> = boxes
                 .iter()
                 .filter(|(_, b)| p.x >= b.0 && p.x <= b.2 && p.y >= b.1 && p.y <= b.3)
+                .map(|(code, _)| code.as_str())
                 .collect();
             if !inside.is_empty() {
-                break (
-                    lon,
-                    lat,
-                    inside[rng.below(inside.len() as u64) as usize].0.clone(),
-                );
+                let pick = inside[rng.below(inside.len() as u64) as usize];
+                break (lon, lat, pick.to_owned());
             }
         };
         orgs.push(json!({
