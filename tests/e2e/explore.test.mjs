@@ -216,7 +216,7 @@ test('print: controls hidden, the map, list and sources on A4', async () => {
     assert.equal(await page.isVisible(hidden), false, `${hidden} is not printed`);
   }
   assert.ok(await page.isVisible('.map'));
-  assert.ok(await page.isVisible('.details__sources'));
+  assert.ok(await page.isVisible('.details > .details__sources'), 'the page\'s own sources');
   const pdf = await page.pdf({ format: 'A4' });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
   console.log(`print: ${pages} A4 pages for CraNE`);
