@@ -36,6 +36,16 @@ fn marker_path(kind: OrgKind) -> &'static str {
 /// A partner's id and the relations (from, kind, to) that link it to the selection.
 type PartnerLinks = (String, Vec<(String, RelationKind, String)>);
 
+/// The record whose links the map draws for a selection: a programme's hub (G7 Cancer, the
+/// Beating Cancer Plan, Unicancer), anything else itself.
+fn links_anchor(atlas: &crate::model::Dataset, id: &str) -> String {
+    atlas
+        .programmes
+        .iter()
+        .find(|p| p.id == id)
+        .map_or_else(|| id.to_owned(), |p| p.hub.clone())
+}
+
 #[component]
 pub fn MapRegion() -> impl IntoView {
     let locale = use_locale();
@@ -288,6 +298,7 @@ pub fn MapRegion() -> impl IntoView {
             let Some(id) = selection.0.get() else {
                 return Vec::new();
             };
+            let id = links_anchor(&atlas, &id);
             let day = as_of.0.get();
             network::partners(&atlas, &id, |r| r.span.active_on(day))
                 .into_iter()
@@ -311,6 +322,7 @@ pub fn MapRegion() -> impl IntoView {
             let Some(id) = selection.0.get() else {
                 return (None, Vec::new());
             };
+            let id = links_anchor(&atlas, &id);
             let day = as_of.0.get();
             let partners_of = |x: &str| -> Vec<String> {
                 network::partners(&atlas, x, |r| r.span.active_on(day))
@@ -353,6 +365,29 @@ pub fn MapRegion() -> impl IntoView {
             (anchor, others)
         })
     };
+    // Choosing a programme (after the first view, which the address may frame) frames the
+    // map on the organisations it involves: the world for G7 Cancer, Europe for the EU's
+    // joint actions.
+    {
+        let atlas = atlas.clone();
+        let points = points.clone();
+        Effect::new(move |previous: Option<Option<String>>| {
+            let now = selection.0.get();
+            let is_programme = |id: &Option<String>| {
+                id.as_ref()
+                    .is_some_and(|id| atlas.programmes.iter().any(|p| &p.id == id))
+            };
+            if previous.is_some() && previous.as_ref() != Some(&now) && is_programme(&now) {
+                let (anchor, others) = focus.get_untracked();
+                let members: Vec<MapPoint> =
+                    anchor.iter().chain(&others).map(|&i| points[i]).collect();
+                if let Some((lo, hi)) = geo::bounds(members) {
+                    view.update(|v| *v = v.fit(lo, hi));
+                }
+            }
+            now
+        });
+    }
     let arcs_svg = {
         let points = points.clone();
         move || {
@@ -557,6 +592,27 @@ pub fn MapRegion() -> impl IntoView {
                                 |a| a.get(lang).to_owned(),
                             )
                         })
+                    })
+                    .or_else(|| {
+                        atlas
+                            .programmes
+                            .iter()
+                            .find(|p| p.id == id)
+                            .map(|p| p.name.get(lang).to_owned())
+                    })
+                    .or_else(|| {
+                        atlas
+                            .events
+                            .iter()
+                            .find(|e| e.id == id)
+                            .map(|e| e.label.get(lang).to_owned())
+                    })
+                    .or_else(|| {
+                        atlas
+                            .relations
+                            .iter()
+                            .find(|r| r.id == id)
+                            .map(|r| lang.relation_kind(r.kind).to_owned())
                     })
                     .unwrap_or_else(|| id.to_owned())
             };

@@ -100,6 +100,27 @@ test('the EU programme page says for each joint action how many partners are nam
   await context.close();
 });
 
+test('choosing a programme frames the map on what it involves and names its links, never an id', async () => {
+  const { page, problems, context } = await site.open('/', desktop, '.toolbar__programmes a');
+  const zoom = () => Number((new URL(page.url()).searchParams.get('map') ?? ',,0').split(',')[2]);
+  await page.click('.toolbar__programmes a[data-sel="prog-g7"]');
+  await page.waitForFunction(() => /^Links — G7 Cancer \(\d+\)$/.test(document.querySelector('.map__links h3')?.textContent ?? ''));
+  const g7 = Number((await page.textContent('.map__links h3')).match(/\((\d+)\)/)[1]);
+  assert.ok(g7 >= 7, `${g7} links for G7 Cancer's members`);
+  await page.waitForFunction(() => /[?&]map=/.test(location.search));
+  const world = zoom();
+  assert.ok(world >= 1 && world < 1.6, `G7 Cancer spans the world: zoom ${world}`);
+  await page.click('.toolbar__programmes a[data-sel="prog-eu"]');
+  await page.waitForFunction(() => /^Links — EU joint actions on cancer \(\d+\)$/.test(document.querySelector('.map__links h3')?.textContent ?? ''));
+  await page.waitForFunction((w) => {
+    const m = new URL(location.href).searchParams.get('map');
+    return m !== null && Number(m.split(',')[2]) > w * 1.5;
+  }, world);
+  assert.doesNotMatch(await page.textContent('.map__links h3'), /prog-/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('unknown and malformed parameters are ignored with a notice, never a crash', async () => {
   const { page, problems, context } = await site.open('/?zoom=9&sel=atlantis&date=2023-13-45&kind=spaceship&lang=de&map=nan,1,2', desktop, '.notice');
   const notice = await page.textContent('.notice');
