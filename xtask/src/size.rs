@@ -19,12 +19,14 @@ use std::path::{Path, PathBuf};
 /// +0.4 KB, the subcontractor relation kind and corrected data +0.7 KB); 418 KB with Europe in
 /// depth (417.2 KB measured: the dataset grew from 32.7 to 83.5 KB brotli with every partner
 /// the sources name, 167 organisations instead of 44 and 311 sources instead of 101;
-/// participation by country, the coverage counts and the country box check +12.8 KB of code).
+/// participation by country, the coverage counts and the country box check +12.8 KB of code);
+/// 419 KB when choosing a programme started to frame the map and name its links (418.1 KB
+/// measured, +0.9 KB).
 /// The issue asked for 110 KB: out of reach on this
 /// stack, since the smallest Leptos app (`cargo xtask floor`) is 29.3 KB and the content
 /// (dataset, shapes, CSS, HTML) another 57 KB, leaving 24 KB for all the app's code
 /// (now about 210 KB). See docs/performance.md, "Why not 110 KB".
-pub const BROTLI_BUDGET_BYTES: u64 = 418_000;
+pub const BROTLI_BUDGET_BYTES: u64 = 419_000;
 
 /// Files in dist/ that configure the host and are never sent to a browser.
 const HOST_CONFIG_FILES: [&str; 2] = ["_headers", "_redirects"];
