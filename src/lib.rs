@@ -281,6 +281,7 @@ fn workspace<D: Into<Arc<Dataset>>>(
     }
     provide_context(explore);
     ui::location::start(url, ignored, &data);
+    let selection = use_selection();
     let main = move || match explore.mode.get() {
         Mode::Map => view! { <ui::map::MapRegion/> }.into_any(),
         Mode::Table => view! { <ui::table::TableRegion/> }.into_any(),
@@ -292,7 +293,8 @@ fn workspace<D: Into<Arc<Dataset>>>(
             <ui::header::Header/>
             {notice.map(|notice| view! { <ui::custom_data::SourceNote notice/> })}
             <ui::explore::Toolbar/>
-            <main id="main" class="workspace" tabindex="-1">
+            <main id="main" class="workspace" tabindex="-1"
+                class:workspace--selected=move || selection.0.get().is_some()>
                 {main}
                 <ui::timeline::TimelineRegion/>
                 <ui::details::DetailsRegion/>

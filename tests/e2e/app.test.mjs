@@ -12,9 +12,15 @@ test('the app mounts with no console error, failed request or third-party reques
   assert.equal(await page.textContent('.brand__title'), 'Cancer Cooperation Atlas');
   assert.equal(await page.locator('#boot').count(), 0, 'the loading note is removed on mount');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  for (const region of ['map', 'timeline', 'details']) {
+  for (const region of ['map', 'timeline']) {
     assert.ok(await page.isVisible(`.region--${region}`), `${region} region is visible`);
   }
+  // With nothing chosen, no column is spent on the details: they open with a choice.
+  const wide = (await page.viewportSize()).width >= 1024;
+  assert.equal(await page.isVisible('.region--details'), !wide, 'details only once something is chosen');
+  await page.click('.timeline__item >> nth=0');
+  await page.waitForSelector('#details-name');
+  assert.ok(await page.isVisible('.region--details'), 'details region is visible after a choice');
   assert.ok(await page.isVisible('footer.site-footer'));
   assert.deepEqual(problems, []);
   await context.close();
@@ -93,7 +99,7 @@ test('the headers in public/_headers are served, and hashed assets are cached fo
 const WIDTHS = [320, 375, 768, 1024, 1440, 1920];
 
 test(`the layout holds from ${WIDTHS[0]} to ${WIDTHS.at(-1)} px wide`, async () => {
-  const { page, context } = await openApp('/', { locale: 'en-US' });
+  const { page, context } = await openApp('/?sel=unicancer', { locale: 'en-US' });
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
     const layout = await page.evaluate(() => {
@@ -118,5 +124,11 @@ test(`the layout holds from ${WIDTHS[0]} to ${WIDTHS.at(-1)} px wide`, async () 
       assert.ok(layout.details.top >= layout.timeline.bottom, `${width} px: details stacked last`);
     }
   }
+  // With nothing chosen, wide screens give the map and the timeline the whole width.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.click('.map__links .button');
+  await page.waitForFunction(() => !document.querySelector('#details-name'));
+  const [map, workspace] = await page.evaluate(() => ['.region--map', '.workspace'].map((s) => document.querySelector(s).getBoundingClientRect().width));
+  assert.ok(map >= workspace - 40, `the map spans the workspace: ${map} of ${workspace} px`);
   await context.close();
 });
