@@ -100,6 +100,11 @@ const WIDTHS = [320, 375, 768, 1024, 1440, 1920];
 
 test(`the layout holds from ${WIDTHS[0]} to ${WIDTHS.at(-1)} px wide`, async () => {
   const { page, context } = await openApp('/?sel=unicancer', { locale: 'en-US' });
+  for (const lang of ['en', 'fr']) {
+  if (lang === 'fr') {
+    await page.click('.switch__option[lang="fr"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  }
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
     const layout = await page.evaluate(() => {
@@ -123,6 +128,7 @@ test(`the layout holds from ${WIDTHS[0]} to ${WIDTHS.at(-1)} px wide`, async () 
       assert.ok(layout.timeline.top >= layout.map.bottom, `${width} px: timeline under the map`);
       assert.ok(layout.details.top >= layout.timeline.bottom, `${width} px: details stacked last`);
     }
+  }
   }
   // With nothing chosen, wide screens give the map and the timeline the whole width.
   await page.setViewportSize({ width: 1440, height: 900 });
