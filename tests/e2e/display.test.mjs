@@ -107,3 +107,20 @@ test('at 1440×900 map, timeline and details sit side by side, all in view', asy
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('at 1440×900 in English the toolbar is one row and, with nothing chosen, the map spans the width', async () => {
+  const { page, problems, context } = await site.open('/', { viewport: { width: 1440, height: 900 }, locale: 'en-GB' }, '.timeline__item');
+  const rows = () => page.evaluate(() => {
+    const tops = [...document.querySelector('.toolbar').children].map((c) => Math.round(c.getBoundingClientRect().top));
+    return new Set(tops).size;
+  });
+  assert.equal(await rows(), 1, 'one toolbar row');
+  const [map, frame] = await page.evaluate(() => [document.querySelector('.map').getBoundingClientRect(), document.querySelector('.workspace').getBoundingClientRect()].map((b) => b.toJSON()));
+  assert.ok(map.width >= frame.width - 60, `the map spans the workspace: ${map.width} of ${frame.width}`);
+  console.log(`1440×900, nothing chosen: map ${Math.round(map.width)}×${Math.round(map.height)} = ${(100 * map.width * map.height / (1440 * 900)).toFixed(1)} % of the window`);
+  await page.click('.timeline__item >> nth=0');
+  await page.waitForSelector('#details-name');
+  assert.equal(await rows(), 1, 'still one row with a selection');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -32,6 +32,15 @@ test('screenshots of the main views: desktop and phone, light and dark, EN and F
           await page.goto(site.url + path);
           await page.waitForSelector('.timeline__item');
           await page.evaluate(() => document.activeElement?.blur());
+          // A joint action's page: its participation list, not only its first facts.
+          if (name === 'joint-action' && device === 'desktop') {
+            await page.waitForSelector('.details__participation');
+            await page.evaluate(() => {
+              const el = document.querySelector('.details__participation');
+              const region = el.closest('.region--details');
+              region.scrollTop += el.getBoundingClientRect().top - region.getBoundingClientRect().top - 48;
+            });
+          }
           const file = `${OUT}/${name}-${device}-${colorScheme}-${lang}.png`;
           await page.screenshot({ path: file, fullPage: device === 'phone' });
           assert.ok(statSync(file).size > 10_000, `${file} has content`);
