@@ -687,15 +687,23 @@ pub fn MapRegion() -> impl IntoView {
                     {move || format!("{} {}", locale.strings().as_of, lanes::long_date(as_of.0.get(), locale.0.get()))}
                 </p>
                 <div class="map__controls">
-                    <button type="button" class="button" on:click=move |_| zoom_centre(ZOOM_STEP)
-                        aria-label=move || locale.strings().zoom_in>"+"</button>
-                    <button type="button" class="button" on:click=move |_| zoom_centre(1.0 / ZOOM_STEP)
-                        aria-label=move || locale.strings().zoom_out>"−"</button>
-                    <button type="button" class="button" on:click=move |_| view.update(|v| *v = View::world(v.width, v.height))>
-                        {move || locale.strings().view_world}
+                    <button type="button" class="button map__icon" on:click=move |_| zoom_centre(ZOOM_STEP)
+                        aria-label=move || locale.strings().zoom_in title=move || locale.strings().zoom_in>"+"</button>
+                    <button type="button" class="button map__icon" on:click=move |_| zoom_centre(1.0 / ZOOM_STEP)
+                        aria-label=move || locale.strings().zoom_out title=move || locale.strings().zoom_out>"−"</button>
+                    <button type="button" class="button map__icon" on:click=move |_| view.update(|v| *v = View::world(v.width, v.height))
+                        aria-label=move || locale.strings().view_world title=move || locale.strings().view_world>
+                        // A globe: the whole world.
+                        <svg viewBox="-10 -10 20 20" aria-hidden="true" focusable="false">
+                            <circle r="8"/><ellipse rx="3.5" ry="8"/><path d="M-8 0h16M-6.9-4h13.8M-6.9 4h13.8"/>
+                        </svg>
                     </button>
-                    <button type="button" class="button" on:click=move |_| view.update(|v| *v = View::europe(v.width, v.height))>
-                        {move || locale.strings().view_europe}
+                    <button type="button" class="button map__icon" on:click=move |_| view.update(|v| *v = View::europe(v.width, v.height))
+                        aria-label=move || locale.strings().view_europe title=move || locale.strings().view_europe>
+                        // A frame around a point: Europe framed.
+                        <svg viewBox="-10 -10 20 20" aria-hidden="true" focusable="false">
+                            <path d="M-8-3v-5h5M3-8h5v5M8 3v5h-5M-3 8h-5v-5"/><circle r="2.5"/>
+                        </svg>
                     </button>
                 </div>
             </div>

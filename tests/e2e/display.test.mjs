@@ -117,6 +117,12 @@ test('at 1440×900 in English the toolbar is one row and, with nothing chosen, t
   assert.equal(await rows(), 1, 'one toolbar row');
   const [map, frame] = await page.evaluate(() => [document.querySelector('.map').getBoundingClientRect(), document.querySelector('.workspace').getBoundingClientRect()].map((b) => b.toJSON()));
   assert.ok(map.width >= frame.width - 60, `the map spans the workspace: ${map.width} of ${frame.width}`);
+  // The map's controls are icon buttons with names, in one small corner.
+  const controls = await page.locator('.map__controls').boundingBox();
+  assert.ok(controls.width <= 48 && controls.width * controls.height <= 0.03 * map.width * map.height, `controls: ${JSON.stringify(controls)}`);
+  for (const name of ['Zoom in', 'Zoom out', 'World', 'Europe']) {
+    assert.equal(await page.locator('.map__controls').getByRole('button', { name, exact: true }).count(), 1, name);
+  }
   console.log(`1440×900, nothing chosen: map ${Math.round(map.width)}×${Math.round(map.height)} = ${(100 * map.width * map.height / (1440 * 900)).toFixed(1)} % of the window`);
   await page.click('.timeline__item >> nth=0');
   await page.waitForSelector('#details-name');

@@ -14,7 +14,7 @@ test('clicking a marker with the mouse selects it and lists its links', async ()
   const { page, problems, context } = await openMap();
   const marker = page.locator('.map__marker[data-id="cancer-australia"]');
   // Bring Australia into view: the world view shows every continent.
-  await page.click('.map__controls button:has-text("World")');
+  await page.locator('.map__controls').getByRole('button', { name: 'World', exact: true }).click();
   await marker.click();
   await page.waitForSelector('.map__links');
   assert.match(await page.textContent('.map__links'), /signatory of G7 Cancer/);
