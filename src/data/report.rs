@@ -269,10 +269,7 @@ impl Report {
             .count()
             + conflicts_sourced;
         let all_texts = texts(data);
-        let bilingual = all_texts
-            .iter()
-            .filter(|t| !t.en.trim().is_empty() && !t.fr.trim().is_empty())
-            .count();
+        let bilingual = all_texts.iter().filter(|t| bilingual(t)).count();
         let cautions = provenances
             .iter()
             .filter(|(_, p, _)| p.confidence.needs_caution())
