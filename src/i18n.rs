@@ -182,6 +182,10 @@ pub struct Strings {
     pub participation_title: &'static str,
     pub participation_country_only: &'static str,
     pub participation_named_by: &'static str,
+    /// The phone's menu button (language, theme, export, link).
+    pub menu: &'static str,
+    /// The timeline's switch between compact rows and rows with names.
+    pub timeline_names: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -318,6 +322,8 @@ pub const EN: Strings = Strings {
     participation_title: "Participation by country",
     participation_country_only: "named as taking part, no organisation named here",
     participation_named_by: "Named as taking part by",
+    menu: "Menu",
+    timeline_names: "Names",
 };
 
 pub const FR: Strings = Strings {
@@ -454,6 +460,8 @@ pub const FR: Strings = Strings {
     participation_title: "Participation par pays",
     participation_country_only: "citée comme participante, aucune organisation nommée ici",
     participation_named_by: "Citée comme participante par",
+    menu: "Menu",
+    timeline_names: "Noms",
 };
 
 #[cfg(test)]
@@ -627,6 +635,8 @@ mod tests {
                 s.participation_title,
                 s.participation_country_only,
                 s.participation_named_by,
+                s.menu,
+                s.timeline_names,
             ];
             for text in all {
                 assert!(!text.trim().is_empty(), "{lang:?} has an empty string");

@@ -290,7 +290,9 @@ fn workspace<D: Into<Arc<Dataset>>>(
     // details all in view); the footer follows below it.
     view! {
         <div class="frame">
-            <ui::header::Header/>
+            <ui::header::Header>
+                <ui::export::Export/>
+            </ui::header::Header>
             {notice.map(|notice| view! { <ui::custom_data::SourceNote notice/> })}
             <ui::explore::Toolbar/>
             <main id="main" class="workspace" tabindex="-1"

@@ -665,9 +665,18 @@ pub fn DetailsRegion() -> impl IntoView {
                     close();
                 }
             }>
-            <h2 id="details-heading" class="region__title">
-                {move || locale.strings().details_title}
-            </h2>
+            <div class="details__bar">
+                <h2 id="details-heading" class="region__title">
+                    {move || locale.strings().details_title}
+                </h2>
+                <Show when=move || selection.0.get().is_some()>
+                    <button type="button" class="button map__icon details__dismiss" on:click=move |_| close()
+                        aria-label=move || locale.strings().details_close title=move || locale.strings().details_close>
+                        // A cross: close.
+                        <svg viewBox="-10 -10 20 20" aria-hidden="true" focusable="false"><path d="M-6-6L6 6M6-6L-6 6"/></svg>
+                    </button>
+                </Show>
+            </div>
             {body}
         </aside>
     }

@@ -1,5 +1,6 @@
-//! The toolbar above the map: programme pages, search, filters, map or table, export and
-//! sharing, plus a discreet notice when a link held something the atlas could not use.
+//! The toolbar above the map: programme pages, search, filters, map or table (export and
+//! sharing are in the header), plus a discreet notice when a link held something the
+//! atlas could not use.
 
 use crate::filter::Facets;
 use crate::state::Mode;
@@ -166,7 +167,6 @@ pub fn Toolbar() -> impl IntoView {
                 {mode_button(Mode::Map)}
                 {mode_button(Mode::Table)}
             </div>
-            <super::export::Export/>
         </section>
     }
 }

@@ -1,19 +1,77 @@
-//! The site header: product name, tagline, the language switch and the theme switch.
+//! The site header: product name, tagline, and the tools around the whole view (export
+//! and link when there is data, language, theme). On a phone the tools fold behind a
+//! menu button; from 64rem they sit in the header's row.
 
 use crate::i18n::Lang;
 use crate::use_locale;
 use leptos::prelude::*;
 
 #[component]
-pub fn Header() -> impl IntoView {
+pub fn Header(
+    /// Tools shown before the switches (the export menu and the link button).
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
     let locale = use_locale();
+    let open = RwSignal::new(false);
+    let button = NodeRef::<leptos::html::Button>::new();
+    let header = NodeRef::<leptos::html::Header>::new();
+    let close = move |refocus: bool| {
+        open.set(false);
+        if refocus {
+            if let Some(b) = button.get_untracked() {
+                let _ = b.focus();
+            }
+        }
+    };
+    // A tap or click anywhere else closes the menu.
+    let _ = window_event_listener(leptos::ev::click, move |ev| {
+        use wasm_bindgen::JsCast;
+        if !open.get_untracked() {
+            return;
+        }
+        let inside = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .zip(header.get_untracked())
+            .is_some_and(|(t, h)| h.contains(Some(&t)));
+        if !inside {
+            close(false);
+        }
+    });
     view! {
-        <header class="site-header">
+        <header
+            class="site-header"
+            node_ref=header
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Escape" && open.get_untracked() {
+                    ev.stop_propagation();
+                    close(true);
+                }
+            }
+        >
             <div class="brand">
                 <h1 class="brand__title">{move || locale.strings().app_title}</h1>
                 <p class="brand__tagline">{move || locale.strings().app_tagline}</p>
             </div>
-            <div class="site-header__switches">
+            <button
+                type="button"
+                class="button site-header__menu"
+                node_ref=button
+                aria-expanded=move || open.get().to_string()
+                aria-controls="site-tools"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                // Three lines: the usual sign of a menu.
+                <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false"><path d="M3 5h14M3 10h14M3 15h14"/></svg>
+                <span>{move || locale.strings().menu}</span>
+            </button>
+            <div
+                id="site-tools"
+                class="site-header__tools"
+                class:is-open=move || open.get()
+            >
+                {children.map(|c| c())}
                 <LanguageSwitch/>
                 <ThemeSwitch/>
             </div>

@@ -75,48 +75,184 @@ fn px(v: f64) -> i64 {
     }
 }
 
-/// The lanes' markup for a scale: lane headers, then items stacked in rows. Returns the
-/// markup and its height. `selected` marks the selected item and the items that involve
-/// the selected organisation or project.
+/// How the lanes are laid out.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Layout {
+    /// Each item's name written beside it, lane titles on rows of their own: the page
+    /// layout (phones), or on request.
+    Named,
+    /// Rows fitted to a box `height` px high so that every lane shows without scrolling;
+    /// lane titles in a left gutter, names in each item's tooltip and accessible name, and
+    /// in the readout above the lanes when an item is pointed at or focused.
+    Compact { height: f64 },
+}
+
+impl Layout {
+    /// Width of the lane titles' column on the left.
+    pub fn gutter(self) -> f64 {
+        match self {
+            Layout::Named => 0.0,
+            Layout::Compact { .. } => GUTTER_PX,
+        }
+    }
+}
+
+/// The lane titles' column in the compact layout.
+pub const GUTTER_PX: f64 = 150.0;
+/// Compact rows: never thinner than this (the lanes scroll then), nor thicker.
+const COMPACT_ROW_MIN: f64 = 6.0;
+const COMPACT_ROW_MAX: f64 = 16.0;
+const COMPACT_LANE_GAP: f64 = 5.0;
+
+/// The lanes as drawn: the time-scaled part (axis origin at x = 0, to be placed right of
+/// the gutter), the gutter's lane titles (compact layout only), and the total height.
+#[derive(Debug, Default)]
+pub struct Drawn {
+    pub plot: String,
+    pub gutter: String,
+    pub height: f64,
+}
+
+/// A day-precise, one-day event: drawn as a dot.
+fn is_dot(item: &Item) -> bool {
+    item.point
+        && item.span.start.is_some_and(|s| {
+            s.precision() == Precision::Day && item.span.end.is_none_or(|e| e == s)
+        })
+}
+
+/// A lane title on at most two lines for the gutter, split at the space nearest the middle.
+fn title_lines(title: &str) -> Vec<&str> {
+    const ONE_LINE: usize = 16;
+    if title.chars().count() <= ONE_LINE {
+        return vec![title];
+    }
+    let middle = title.len() / 2;
+    let split = title
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .min_by_key(|&i| i.abs_diff(middle));
+    match split {
+        Some(i) => vec![&title[..i], &title[i + 1..]],
+        None => vec![title],
+    }
+}
+
+/// The lanes' markup for a scale: lane titles, then items stacked in rows. `selected`
+/// marks the selected item and the items that involve the selected organisation or
+/// project.
 pub fn lanes_svg(
     items: &[Item],
     scale: &TimeScale,
     bounds_end: Day,
     lang: Lang,
     selected: Option<&str>,
-) -> (String, f64) {
-    let mut out = String::new();
-    let mut y = AXIS_PX;
-    for lane in Lane::ALL {
-        let in_lane: Vec<&Item> = items.iter().filter(|i| i.lane == lane).collect();
-        let _ = write!(
-            out,
-            r#"<text class="timeline__lane-title" x="4" y="{}">{}</text>"#,
-            px(y + 14.0),
-            escape(lane.label(lang))
-        );
-        y += LANE_HEADER_PX;
-        let extents: Vec<(f64, f64)> = in_lane
-            .iter()
-            .map(|i| {
-                let from = i.span.start.map_or(0.0, |s| scale.x(s.first_day()));
-                let to = i
-                    .span
-                    .end
-                    .map_or(scale.x(bounds_end), |e| scale.x(e.last_day()));
-                // Room for the label (about 6.5 px a character) when it is written beside.
-                let label = clip_label(i.label.get(lang)).chars().count() as f64 * CHAR_PX;
-                (from, to.max(from + 8.0).max(from + label + 8.0))
-            })
-            .collect();
-        let (rows, count) = time::stack(&extents, 6.0);
-        for (k, item) in in_lane.iter().enumerate() {
-            let top = y + rows[k] as f64 * ROW_PX;
-            item_svg(&mut out, item, scale, bounds_end, top, lang, selected);
+    layout: Layout,
+) -> Drawn {
+    let compact = matches!(layout, Layout::Compact { .. });
+    let lanes: Vec<(Lane, Vec<&Item>, Vec<usize>, usize)> = Lane::ALL
+        .into_iter()
+        .map(|lane| {
+            let in_lane: Vec<&Item> = items.iter().filter(|i| i.lane == lane).collect();
+            let (rows, count) = if compact && lane == Lane::Events {
+                // A strip of dots, and one of soft bands: events may overlap there, and
+                // the keyboard, the tooltips and the table still reach each one.
+                let rows: Vec<usize> = in_lane.iter().map(|i| usize::from(!is_dot(i))).collect();
+                let count = rows.iter().max().map_or(0, |m| m + 1);
+                (rows, count)
+            } else {
+                let extents: Vec<(f64, f64)> = in_lane
+                    .iter()
+                    .map(|i| {
+                        let from = i.span.start.map_or(0.0, |s| scale.x(s.first_day()));
+                        let to = i
+                            .span
+                            .end
+                            .map_or(scale.x(bounds_end), |e| scale.x(e.last_day()));
+                        // Room for the label (about 6.5 px a character) when it is written beside.
+                        let label = if compact {
+                            0.0
+                        } else {
+                            clip_label(i.label.get(lang)).chars().count() as f64 * CHAR_PX
+                        };
+                        (from, to.max(from + 8.0).max(from + label + 8.0))
+                    })
+                    .collect();
+                time::stack(&extents, if compact { 3.0 } else { 6.0 })
+            };
+            (lane, in_lane, rows, count)
+        })
+        .collect();
+    let (row_px, header_px, gap) = match layout {
+        Layout::Named => (ROW_PX, LANE_HEADER_PX, 8.0),
+        Layout::Compact { height } => {
+            let rows: usize = lanes.iter().map(|l| l.3.max(1)).sum();
+            let free = height - AXIS_PX - COMPACT_LANE_GAP * lanes.len() as f64;
+            let row = (free / rows.max(1) as f64).floor();
+            (
+                row.clamp(COMPACT_ROW_MIN, COMPACT_ROW_MAX),
+                0.0,
+                COMPACT_LANE_GAP,
+            )
         }
-        y += count.max(1) as f64 * ROW_PX + 8.0;
+    };
+    let mut drawn = Drawn::default();
+    let mut y = AXIS_PX;
+    for (lane, in_lane, rows, count) in lanes {
+        let title = escape(lane.label(lang));
+        if compact {
+            let lines = title_lines(&title);
+            let _ = write!(
+                drawn.gutter,
+                r#"<text class="timeline__lane-title" x="4" y="{}">"#,
+                px(y + 10.0)
+            );
+            for (k, line) in lines.iter().enumerate() {
+                let _ = write!(
+                    drawn.gutter,
+                    r#"<tspan x="4" dy="{}">{line}</tspan>"#,
+                    if k == 0 { 0 } else { 12 }
+                );
+            }
+            drawn.gutter.push_str("</text>");
+            let _ = write!(
+                drawn.plot,
+                r#"<line class="timeline__lane-rule" x1="-1000" x2="100000" y1="{y}" y2="{y}"/>"#,
+                y = px(y - 2.0)
+            );
+        } else {
+            let _ = write!(
+                drawn.plot,
+                r#"<text class="timeline__lane-title" x="4" y="{}">{title}</text>"#,
+                px(y + 14.0),
+            );
+        }
+        y += header_px;
+        for (k, item) in in_lane.iter().enumerate() {
+            let top = y + rows[k] as f64 * row_px;
+            let named = !compact || selected == Some(item.id.as_str());
+            item_svg(
+                &mut drawn.plot,
+                item,
+                scale,
+                bounds_end,
+                Row { top, height: row_px, named },
+                lang,
+                selected,
+            );
+        }
+        y += count.max(1) as f64 * row_px + gap;
     }
-    (out, y)
+    drawn.height = y;
+    drawn
+}
+
+/// Where an item goes: its row's top and height, and whether its name is written.
+#[derive(Clone, Copy)]
+struct Row {
+    top: f64,
+    height: f64,
+    named: bool,
 }
 
 fn item_svg(
@@ -124,7 +260,7 @@ fn item_svg(
     item: &Item,
     scale: &TimeScale,
     bounds_end: Day,
-    top: f64,
+    row: Row,
     lang: Lang,
     selected: Option<&str>,
 ) {
@@ -146,14 +282,17 @@ fn item_svg(
         name = escape(label),
         dates = escape(&dates),
     );
-    let mid = top + ROW_PX / 2.0;
-    if item.point && start.precision() == Precision::Day && item.span.end.is_none_or(|e| e == start)
-    {
+    let mid = row.top + row.height / 2.0;
+    // Bars leave a margin above and below: 4 px on named rows, 1 px on compact ones.
+    let inset = if row.height >= ROW_PX { 4.0 } else { 1.0 };
+    let (bar_top, bar_h) = (row.top + inset, (row.height - 2.0 * inset).max(2.0));
+    if is_dot(item) {
         let _ = write!(
             out,
-            r#"<circle class="timeline__dot" cx="{}" cy="{}" r="5"/>"#,
+            r#"<circle class="timeline__dot" cx="{}" cy="{}" r="{}"/>"#,
             px(scale.x(start.first_day())),
-            px(mid)
+            px(mid),
+            px((row.height / 2.0 - 1.0).clamp(2.0, 5.0))
         );
     } else {
         let x0 = scale.x(start.first_day());
@@ -173,13 +312,14 @@ fn item_svg(
         } else {
             ""
         };
+        let rx = if row.named { 3 } else { 2 };
         let _ = write!(
             out,
-            r#"<rect class="timeline__bar{open}{soft}" x="{}" y="{}" width="{}" height="{}" rx="3"/>"#,
+            r#"<rect class="timeline__bar{open}{soft}" x="{}" y="{}" width="{}" height="{}" rx="{rx}"/>"#,
             px(x0),
-            px(top + 4.0),
+            px(bar_top),
             px(w),
-            px(ROW_PX - 8.0)
+            px(bar_h)
         );
         // The uncertain part of a start or end given only to the month or year.
         for d in [Some(start), item.span.end].into_iter().flatten() {
@@ -189,21 +329,24 @@ fn item_svg(
                     out,
                     r#"<rect class="timeline__fuzzy" x="{}" y="{}" width="{}" height="{}"/>"#,
                     px(a),
-                    px(top + 4.0),
+                    px(bar_top),
                     px((b - a).max(1.0)),
-                    px(ROW_PX - 8.0)
+                    px(bar_h)
                 );
             }
         }
     }
-    let text_x = scale.x(start.first_day()) + if item.point { 8.0 } else { 4.0 };
-    let _ = write!(
-        out,
-        r#"<text class="timeline__label" x="{}" y="{}" aria-hidden="true">{}</text></g>"#,
-        px(text_x),
-        px(mid + 4.0),
-        escape(&clip_label(label))
-    );
+    if row.named {
+        let text_x = scale.x(start.first_day()) + if item.point { 8.0 } else { 4.0 };
+        let _ = write!(
+            out,
+            r#"<text class="timeline__label" x="{}" y="{}" aria-hidden="true">{}</text>"#,
+            px(text_x),
+            px(mid + 4.0),
+            escape(&clip_label(label))
+        );
+    }
+    out.push_str("</g>");
 }
 
 /// The axis: ticks and their labels along the top.
@@ -246,11 +389,33 @@ pub fn TimelineRegion() -> impl IntoView {
     };
     let scale = RwSignal::new(initial(DEFAULT_WIDTH));
     let container = NodeRef::<leptos::html::Div>::new();
+    // The box's width, and its height when the layout fits the lanes to it (the frame
+    // layout marks the box with `--timeline-fit: 1`; style/layout.css).
+    let box_width = RwSignal::new(DEFAULT_WIDTH);
+    let fit = RwSignal::new(None::<f64>);
+    // The visitor's choice of names beside the items (None: the layout's default).
+    let names = RwSignal::new(None::<bool>);
+    let layout = Memo::new(move |_| match (fit.get(), names.get()) {
+        (Some(height), None | Some(false)) => Layout::Compact { height },
+        _ => Layout::Named,
+    });
     let measure = move || {
         if let Some(el) = container.get_untracked() {
-            let w = el.get_bounding_client_rect().width();
-            if w >= 50.0 {
-                scale.update(|s| *s = TimeScale::new(s.start, s.end, w));
+            let rect = el.get_bounding_client_rect();
+            if rect.width() >= 50.0 {
+                box_width.set(rect.width());
+            }
+            let fits = window()
+                .get_computed_style(&el)
+                .ok()
+                .flatten()
+                .and_then(|style| style.get_property_value("--timeline-fit").ok())
+                .is_some_and(|v| v.trim() == "1");
+            // The inside height: the box has a border on top.
+            let inside = f64::from(el.client_height());
+            let height = (fits && inside >= 40.0).then_some(inside);
+            if fit.get_untracked() != height {
+                fit.set(height);
             }
         }
     };
@@ -260,6 +425,13 @@ pub fn TimelineRegion() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(el) = container.get() {
             super::on_resize(&el, measure);
+        }
+    });
+    // The time axis spans the box less the lane titles' gutter.
+    Effect::new(move |_| {
+        let width = box_width.get() - layout.get().gutter();
+        if scale.with_untracked(|s| (s.width - width).abs() > 0.5) {
+            scale.update(|s| *s = TimeScale::new(s.start, s.end, width));
         }
     });
 
@@ -282,11 +454,26 @@ pub fn TimelineRegion() -> impl IntoView {
         let s = scale.get();
         let lang = locale.0.get();
         let selected = selection.0.get();
-        let (lanes_markup, height) =
-            shown.with(|items| lanes_svg(items, &s, bounds.1, lang, selected.as_deref()));
-        let axis = axis_svg(&s, lang, height);
-        (format!("{axis}{lanes_markup}"), height)
+        let layout = layout.get();
+        let drawn = shown
+            .with(|items| lanes_svg(items, &s, bounds.1, lang, selected.as_deref(), layout));
+        let axis = axis_svg(&s, lang, drawn.height);
+        (format!("{axis}{}", drawn.plot), drawn.gutter, drawn.height)
     });
+    let gutter_x = move || layout.get().gutter();
+    // What the pointer or the focus is on, written out (compact rows carry no names).
+    let readout = RwSignal::new(String::new());
+    let read_item = move |target: Option<web_sys::EventTarget>| {
+        use wasm_bindgen::JsCast;
+        let name = target
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-id]").ok().flatten())
+            .and_then(|hit| hit.get_attribute("aria-label"))
+            .unwrap_or_default();
+        if readout.get_untracked() != name {
+            readout.set(name);
+        }
+    };
     // The as-of line moves on its own: a date change must not redraw every item.
     let as_of_x = move || px(scale.with(|s| s.x(as_of.0.get()))).to_string();
 
@@ -317,7 +504,9 @@ pub fn TimelineRegion() -> impl IntoView {
                 let (d0, d1) = ((a0.1 - a1.1).abs(), (b0.1 - b1.1).abs());
                 if d0 > 1.0 {
                     let centre = container.get_untracked().map_or(0.0, |el| {
-                        (b0.1 + b1.1) / 2.0 - el.get_bounding_client_rect().left()
+                        (b0.1 + b1.1) / 2.0
+                            - el.get_bounding_client_rect().left()
+                            - layout.get_untracked().gutter()
                     });
                     scale.update(|s| *s = s.zoom_at(d1 / d0, centre, bounds));
                 }
@@ -331,7 +520,7 @@ pub fn TimelineRegion() -> impl IntoView {
     };
     let local_x = move |client_x: f64| {
         container.get_untracked().map_or(client_x, |el| {
-            client_x - el.get_bounding_client_rect().left()
+            client_x - el.get_bounding_client_rect().left() - layout.get_untracked().gutter()
         })
     };
     let on_wheel = move |ev: leptos::ev::WheelEvent| {
@@ -430,6 +619,7 @@ pub fn TimelineRegion() -> impl IntoView {
         <section class="region region--timeline" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading" class="region__title">{move || locale.strings().timeline_title}</h2>
             <p id="timeline-help" class="map__help">{move || locale.strings().timeline_help}</p>
+            <p class="timeline__readout" aria-hidden="true">{move || readout.get()}</p>
             <div class="timeline__controls">
                 <button type="button" class="button" on:click=toggle_play aria-pressed=move || playing.get().to_string()>
                     {move || if playing.get() { locale.strings().pause } else { locale.strings().play }}
@@ -440,6 +630,13 @@ pub fn TimelineRegion() -> impl IntoView {
                     {move || locale.strings().view_world}
                 </button>
                 <button type="button" class="button" on:click=move |_| as_of.0.set(now)>{move || locale.strings().today}</button>
+                <Show when=move || fit.get().is_some()>
+                    <button type="button" class="button"
+                        aria-pressed=move || (layout.get() == Layout::Named).to_string()
+                        on:click=move |_| names.set(Some(layout.get_untracked() != Layout::Named))>
+                        {move || locale.strings().timeline_names}
+                    </button>
+                </Show>
             </div>
             <label class="timeline__asof-control">
                 <span>{move || locale.strings().as_of_label}</span>
@@ -475,19 +672,31 @@ pub fn TimelineRegion() -> impl IntoView {
             >
                 <svg
                     class="timeline__svg"
+                    class:timeline__svg--compact=move || layout.get() != Layout::Named
                     width="100%"
-                    height=move || px(markup.with(|m| m.1)).to_string()
+                    height=move || px(markup.with(|m| m.2)).to_string()
                     on:click=on_click
                     on:keydown=on_item_key
+                    on:pointerover=move |ev| read_item(ev.target())
+                    on:pointerleave=move |_| readout.set(String::new())
+                    on:focusin=move |ev| read_item(ev.target())
+                    on:focusout=move |_| readout.set(String::new())
                 >
-                    <g inner_html=move || markup.with(|m| m.0.clone())></g>
-                    <line
-                        class="timeline__asof"
-                        x1=as_of_x
-                        x2=as_of_x
-                        y1="0"
-                        y2=move || px(markup.with(|m| m.1)).to_string()
-                    ></line>
+                    <g transform=move || format!("translate({},0)", px(gutter_x()))>
+                        <g inner_html=move || markup.with(|m| m.0.clone())></g>
+                        <line
+                            class="timeline__asof"
+                            x1=as_of_x
+                            x2=as_of_x
+                            y1="0"
+                            y2=move || px(markup.with(|m| m.2)).to_string()
+                        ></line>
+                    </g>
+                    <Show when=move || { gutter_x() > 0.0 }>
+                        <rect class="timeline__gutter" x="0" y="0" width=move || px(gutter_x()).to_string()
+                            height=move || px(markup.with(|m| m.2)).to_string()></rect>
+                        <g aria-hidden="true" inner_html=move || markup.with(|m| m.1.clone())></g>
+                    </Show>
                 </svg>
             </div>
         </section>
@@ -534,7 +743,7 @@ mod tests {
                 i
             })
             .collect();
-        let (svg, _) = lanes_svg(&items, &scale(), scale().end, Lang::En, None);
+        let svg = lanes_svg(&items, &scale(), scale().end, Lang::En, None, Layout::Named).plot;
         assert!(svg.contains(r#"data-id="a""#) && svg.contains("timeline__bar--soft"));
         assert!(svg.contains(r#"<circle class="timeline__dot""#));
         assert!(svg.contains("&lt;a&gt;"), "labels are escaped");
@@ -543,7 +752,7 @@ mod tests {
     #[test]
     fn open_spans_and_fuzzy_starts_are_marked() {
         let items = [item("p", Lane::Eu, "2015", None, false)];
-        let (svg, _) = lanes_svg(&items, &scale(), scale().end, Lang::Fr, Some("org"));
+        let svg = lanes_svg(&items, &scale(), scale().end, Lang::Fr, Some("org"), Layout::Named).plot;
         assert!(svg.contains("timeline__bar--open"));
         assert!(
             svg.contains("timeline__fuzzy"),
@@ -562,9 +771,43 @@ mod tests {
             item("x", Lane::Eu, "2015", Some("2020"), false),
             item("y", Lane::Eu, "2016", Some("2018"), false),
         ];
-        let (_, two_rows) = lanes_svg(&items, &scale(), scale().end, Lang::En, None);
-        let (_, one_row) = lanes_svg(&items[..1], &scale(), scale().end, Lang::En, None);
-        assert!((two_rows - one_row - ROW_PX).abs() < 1e-9);
+        let height = |items: &[Item]| {
+            lanes_svg(items, &scale(), scale().end, Lang::En, None, Layout::Named).height
+        };
+        assert!((height(&items) - height(&items[..1]) - ROW_PX).abs() < 1e-9);
+    }
+
+    #[test]
+    fn compact_rows_fit_the_box_and_leave_names_to_tooltips() {
+        // Ten overlapping spans in a lane, and events: day dots and a year band.
+        let mut items: Vec<Item> = (0..10)
+            .map(|k| item(&format!("s{k}"), Lane::Unicancer, "2012", None, false))
+            .collect();
+        for (id, date) in [("d1", "2016-03-01"), ("d2", "2016-03-02"), ("y", "2017")] {
+            let mut e = item(id, Lane::Events, date, None, true);
+            e.span.end = e.span.start;
+            items.push(e);
+        }
+        let layout = Layout::Compact { height: 200.0 };
+        let drawn = lanes_svg(&items, &scale(), scale().end, Lang::En, Some("s3"), layout);
+        assert!(drawn.height <= 200.0, "fits: {}", drawn.height);
+        // 10 + 2 event rows + one empty row for each empty lane, in what is left of 200 px.
+        let rows = 10 + 2 + 2;
+        let row = ((200.0 - AXIS_PX - 4.0 * COMPACT_LANE_GAP) / rows as f64).floor();
+        assert!((drawn.height - (AXIS_PX + rows as f64 * row + 4.0 * COMPACT_LANE_GAP)).abs() < 1e-9);
+        // Only the selected item's name is written; every item keeps its accessible name.
+        assert_eq!(drawn.plot.matches("timeline__label").count(), 1);
+        assert_eq!(drawn.plot.matches("aria-label=").count(), items.len());
+        assert!(drawn.gutter.contains("Unicancer") && drawn.gutter.contains("<tspan"));
+        assert_eq!(layout.gutter(), GUTTER_PX);
+        // Many more rows than fit: rows stop at their minimum and the lanes scroll.
+        let crowded: Vec<Item> = (0..100)
+            .map(|k| item(&format!("c{k}"), Lane::Eu, "2012", None, false))
+            .collect();
+        let tall = lanes_svg(&crowded, &scale(), scale().end, Lang::En, None, layout);
+        assert!(tall.height > 200.0);
+        assert_eq!(title_lines("EU projects and joint actions"), ["EU projects and", "joint actions"]);
+        assert_eq!(title_lines("Events"), ["Events"]);
     }
 
     #[test]

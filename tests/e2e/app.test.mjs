@@ -115,6 +115,8 @@ test(`the layout holds from ${WIDTHS[0]} to ${WIDTHS.at(-1)} px wide`, async () 
         map: box('.region--map').toJSON(),
         details: box('.region--details').toJSON(),
         timeline: box('.region--timeline').toJSON(),
+        detailsPosition: getComputedStyle(document.querySelector('.region--details')).position,
+        innerHeight: window.innerHeight,
       };
     });
     assert.ok(
@@ -126,7 +128,11 @@ test(`the layout holds from ${WIDTHS[0]} to ${WIDTHS.at(-1)} px wide`, async () 
       assert.ok(layout.timeline.top >= layout.map.bottom, `${width} px: timeline under the map`);
     } else {
       assert.ok(layout.timeline.top >= layout.map.bottom, `${width} px: timeline under the map`);
-      assert.ok(layout.details.top >= layout.timeline.bottom, `${width} px: details stacked last`);
+      // A sheet over the bottom of the window: it never pushes the map or the timeline.
+      assert.equal(layout.detailsPosition, 'fixed', `${width} px: details are a sheet`);
+      assert.ok(Math.abs(layout.details.bottom - layout.innerHeight) <= 1, `${width} px: the sheet sits on the window's bottom edge`);
+      assert.ok(layout.details.height <= layout.innerHeight / 2, `${width} px: the sheet leaves the top half (${layout.details.height} px)`);
+      assert.ok(layout.details.width <= layout.innerWidth, `${width} px: the sheet fits the width`);
     }
   }
   }

@@ -108,25 +108,101 @@ test('at 1440×900 map, timeline and details sit side by side, all in view', asy
   await context.close();
 });
 
-test('at 1440×900 in English the toolbar is one row and, with nothing chosen, the map spans the width', async () => {
-  const { page, problems, context } = await site.open('/', { viewport: { width: 1440, height: 900 }, locale: 'en-GB' }, '.timeline__item');
-  const rows = () => page.evaluate(() => {
-    const tops = [...document.querySelector('.toolbar').children].map((c) => Math.round(c.getBoundingClientRect().top));
-    return new Set(tops).size;
+for (const width of [1280, 1440]) {
+  test(`at ${width} px in English the toolbar is one row and, with nothing chosen, the map spans the width`, async () => {
+    const { page, problems, context } = await site.open('/', { viewport: { width, height: 900 }, locale: 'en-GB' }, '.timeline__item');
+    const rows = () => page.evaluate(() => {
+      const tops = [...document.querySelector('.toolbar').children].map((c) => Math.round(c.getBoundingClientRect().top));
+      return new Set(tops).size;
+    });
+    assert.equal(await rows(), 1, 'one toolbar row');
+    const [map, frame] = await page.evaluate(() => [document.querySelector('.map').getBoundingClientRect(), document.querySelector('.workspace').getBoundingClientRect()].map((b) => b.toJSON()));
+    assert.ok(map.width >= frame.width - 60, `the map spans the workspace: ${map.width} of ${frame.width}`);
+    // The map's controls are icon buttons with names, in one small corner.
+    const controls = await page.locator('.map__controls').boundingBox();
+    assert.ok(controls.width <= 48 && controls.width * controls.height <= 0.03 * map.width * map.height, `controls: ${JSON.stringify(controls)}`);
+    for (const name of ['Zoom in', 'Zoom out', 'World', 'Europe']) {
+      assert.equal(await page.locator('.map__controls').getByRole('button', { name, exact: true }).count(), 1, name);
+    }
+    await page.click('.timeline__item >> nth=0');
+    await page.waitForSelector('#details-name');
+    assert.equal(await rows(), 1, 'still one row with a selection');
+    assert.deepEqual(problems, []);
+    await context.close();
   });
-  assert.equal(await rows(), 1, 'one toolbar row');
-  const [map, frame] = await page.evaluate(() => [document.querySelector('.map').getBoundingClientRect(), document.querySelector('.workspace').getBoundingClientRect()].map((b) => b.toJSON()));
-  assert.ok(map.width >= frame.width - 60, `the map spans the workspace: ${map.width} of ${frame.width}`);
-  // The map's controls are icon buttons with names, in one small corner.
-  const controls = await page.locator('.map__controls').boundingBox();
-  assert.ok(controls.width <= 48 && controls.width * controls.height <= 0.03 * map.width * map.height, `controls: ${JSON.stringify(controls)}`);
-  for (const name of ['Zoom in', 'Zoom out', 'World', 'Europe']) {
-    assert.equal(await page.locator('.map__controls').getByRole('button', { name, exact: true }).count(), 1, name);
+}
+
+test('at 1440×900 the map has half the window and the timeline shows every lane without scrolling', async () => {
+  const { page, problems, context } = await site.open('/', { viewport: { width: 1440, height: 900 }, locale: 'en-GB' }, '.timeline__item');
+  const m = await page.evaluate(() => {
+    const box = (s) => document.querySelector(s).getBoundingClientRect().toJSON();
+    const lanes = document.querySelector('.timeline');
+    const titles = [...document.querySelectorAll('.timeline__lane-title')].map((t) => ({
+      text: t.textContent, box: t.getBoundingClientRect().toJSON(), size: parseFloat(getComputedStyle(t).fontSize),
+    }));
+    const items = [...document.querySelectorAll('.timeline__item')].map((i) => i.getBoundingClientRect().toJSON());
+    return { map: box('.map'), timeline: box('.region--timeline'), lanes: box('.timeline'), scroll: [lanes.scrollHeight, lanes.clientHeight], titles, items, pageScroll: document.documentElement.scrollHeight };
+  });
+  const share = (m.map.width * m.map.height) / (1440 * 900);
+  console.log(`1440×900, nothing chosen: map ${Math.round(m.map.width)}×${Math.round(m.map.height)} = ${(100 * share).toFixed(1)} % of the window; timeline ${Math.round(m.timeline.height)} px, lanes ${m.scroll.join(' of ')} px`);
+  assert.ok(share >= 0.5, `the map has at least half the window: ${(100 * share).toFixed(1)} %`);
+  assert.ok(m.map.top < 120, `the map starts near the top: ${m.map.top} px`);
+  assert.ok(m.timeline.top >= m.map.bottom && m.timeline.bottom <= 900, 'the timeline is under the map, in view');
+  assert.ok(m.scroll[0] <= m.scroll[1] + 1, `no scrollbar inside the timeline: ${m.scroll.join(' > ')}`);
+  assert.equal(m.titles.length, 4, 'four lanes');
+  for (const t of m.titles) {
+    assert.ok(t.box.top >= m.lanes.top && t.box.bottom <= m.lanes.bottom, `${t.text} is in view`);
+    assert.ok(t.size >= 11, `${t.text} is readable: ${t.size} px`);
   }
-  console.log(`1440×900, nothing chosen: map ${Math.round(map.width)}×${Math.round(map.height)} = ${(100 * map.width * map.height / (1440 * 900)).toFixed(1)} % of the window`);
-  await page.click('.timeline__item >> nth=0');
+  const hidden = m.items.filter((b) => b.bottom > m.lanes.bottom + 1 || b.top < m.lanes.top);
+  assert.equal(hidden.length, 0, `every item is in view (${m.items.length} items)`);
+  // Compact rows carry no names; pointing at an item writes it out.
+  await page.hover('.timeline__item--span >> nth=0');
+  assert.match(await page.textContent('.timeline__readout'), /\(.*\d{4}.*\)/);
+  // Names on request: rows grow, and the lanes scroll inside their box.
+  await page.getByRole('button', { name: 'Names', exact: true }).click();
+  await page.waitForSelector('.timeline__label');
+  assert.ok(await page.evaluate(() => document.querySelectorAll('.timeline__label').length) > 20, 'names written');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('on a 375×812 phone the map starts near the top, the tools fold into a menu and details open as a sheet', async () => {
+  const { page, problems, context } = await site.open('/', { viewport: { width: 375, height: 812 }, locale: 'en-GB', hasTouch: true, isMobile: true }, '.timeline__item');
+  const box = (s) => page.evaluate((sel) => document.querySelector(sel).getBoundingClientRect().toJSON(), s);
+  const map = await box('.map');
+  console.log(`375×812: map at ${Math.round(map.top)} px, ${Math.round(map.width)}×${Math.round(map.height)}`);
+  assert.ok(map.top <= 200, `at most 200 px above the map: ${map.top}`);
+  assert.ok(map.height >= 300, `the map is at least 300 px high: ${map.height}`);
+  const timeline = await box('.region--timeline');
+  const mapRegion = await box('.region--map');
+  assert.ok(timeline.top - mapRegion.bottom <= 16, 'the timeline follows the map');
+  // Search is in view without a tap; language, theme and export wait behind the menu.
+  assert.ok(await page.locator('.search__input').isVisible());
+  assert.equal(await page.locator('.switch__option[lang="fr"]').isVisible(), false);
+  const menu = page.getByRole('button', { name: 'Menu', exact: true });
+  await menu.tap();
+  assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+  for (const sel of ['.switch__option[lang="fr"]', '[data-theme-choice="dark"]', '.menu__summary', '.export .button--primary']) {
+    assert.ok(await page.locator(sel).isVisible(), `${sel} in the menu`);
+  }
+  await page.keyboard.press('Escape');
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-controls')), 'site-tools', 'focus back on the menu button');
+  // A tap elsewhere closes the menu too.
+  await menu.tap();
+  await page.locator('#timeline-heading').tap();
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+  // Details: a sheet over the bottom half that leaves the map in place; one tap closes it.
+  await page.locator('.timeline__item >> nth=0').tap();
   await page.waitForSelector('#details-name');
-  assert.equal(await rows(), 1, 'still one row with a selection');
+  const sheet = await box('.region--details');
+  assert.ok(sheet.bottom <= 813 && sheet.top >= 812 / 2, `the sheet covers at most the bottom half: ${JSON.stringify(sheet)}`);
+  const pageTop = () => page.evaluate(() => document.querySelector('.map').getBoundingClientRect().top + window.scrollY);
+  assert.equal(await pageTop(), map.top, 'the map has not moved down the page');
+  await page.getByRole('button', { name: 'Close details', exact: true }).first().tap();
+  await page.waitForFunction(() => !document.querySelector('#details-name'));
+  assert.equal(await page.locator('.region--details').isVisible(), false);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -63,10 +63,15 @@ test('the keyboard zooms, pans and resets the map, and activates clusters', asyn
   await page.keyboard.press('ArrowLeft');
   assert.notEqual(await transform(page), t1);
   await page.keyboard.press('0');
-  const before = await markerCount(page);
+  // Enter on a cluster zooms in until its organisations stand apart as markers.
+  const size = Number((await page.getAttribute('.map__cluster', 'aria-label')).match(/^\d+/)[0]);
+  const t2 = await transform(page);
   await page.focus('.map__cluster');
   await page.keyboard.press('Enter');
-  await page.waitForFunction((n) => document.querySelectorAll('.map__marker').length > n, before);
+  await page.waitForFunction((t) => document.querySelector('.map__land').getAttribute('transform') !== t, t2);
+  const scale = (t) => Number(t.match(/scale\(([\d.]+)\)/)[1]);
+  assert.ok(scale(await transform(page)) > scale(t2), 'zoomed in');
+  assert.ok(await markerCount(page) >= size, `the cluster's ${size} organisations are markers now`);
   await context.close();
 });
 
