@@ -186,6 +186,10 @@ pub struct Strings {
     pub menu: &'static str,
     /// The timeline's switch between compact rows and rows with names.
     pub timeline_names: &'static str,
+    /// The timeline's button that shows the whole period.
+    pub timeline_all: &'static str,
+    /// The legend's swatch for the countries of the organisations a selection involves.
+    pub legend_involved_country: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -324,6 +328,8 @@ pub const EN: Strings = Strings {
     participation_named_by: "Named as taking part by",
     menu: "Menu",
     timeline_names: "Names",
+    timeline_all: "All years",
+    legend_involved_country: "Country of an organisation in the selection",
 };
 
 pub const FR: Strings = Strings {
@@ -462,6 +468,8 @@ pub const FR: Strings = Strings {
     participation_named_by: "Citée comme participante par",
     menu: "Menu",
     timeline_names: "Noms",
+    timeline_all: "Toutes les années",
+    legend_involved_country: "Pays d’une organisation de la sélection",
 };
 
 #[cfg(test)]
@@ -637,6 +645,8 @@ mod tests {
                 s.participation_named_by,
                 s.menu,
                 s.timeline_names,
+                s.timeline_all,
+                s.legend_involved_country,
             ];
             for text in all {
                 assert!(!text.trim().is_empty(), "{lang:?} has an empty string");

@@ -278,6 +278,7 @@ pub fn MapRegion() -> impl IntoView {
     };
 
     let countries_svg = geo::svg::countries(shapes.iter().map(|c| (c.iso3, c.path, false)));
+    let involved_shapes = shapes.clone();
     // G7 Cancer countries as of the chosen day, drawn over the plain land.
     let shaded_svg = move || {
         snapshot.with(|snap| {
@@ -364,6 +365,32 @@ pub fn MapRegion() -> impl IntoView {
             let others = visible.with(|v| indices.filter(|&i| v.organisations[i]).collect());
             (anchor, others)
         })
+    };
+    // The countries of the organisations the selection involves (a programme's members,
+    // a project's partners, an organisation and its partners), drawn over the G7 shading.
+    let involved_svg = {
+        let atlas = atlas.clone();
+        let orgs = orgs.clone();
+        let shapes = involved_shapes;
+        move || {
+            let mut codes: Vec<&str> = focus.with(|(anchor, others)| {
+                anchor
+                    .iter()
+                    .chain(others)
+                    .filter_map(|&i| orgs.get(i))
+                    .filter_map(|o| atlas.countries.iter().find(|c| c.code == o.country))
+                    .map(|c| c.iso3.as_str())
+                    .collect()
+            });
+            crate::sort::sort(&mut codes);
+            codes.dedup();
+            geo::svg::countries(
+                shapes
+                    .iter()
+                    .filter(|c| codes.binary_search(&c.iso3).is_ok())
+                    .map(|c| (c.iso3, c.path, false)),
+            )
+        }
     };
     // Choosing a programme (after the first view, which the address may frame) frames the
     // map on the organisations it involves: the world for G7 Cancer, Europe for the EU's
@@ -680,6 +707,7 @@ pub fn MapRegion() -> impl IntoView {
                     <rect class="map__sea" width="100%" height="100%"/>
                     <g class="map__land" transform=land_transform aria-hidden="true" inner_html=countries_svg></g>
                     <g class="map__land map__land--shaded" transform=land_transform aria-hidden="true" inner_html=shaded_svg></g>
+                    <g class="map__land map__land--shaded map__land--involved" transform=land_transform aria-hidden="true" inner_html=involved_svg></g>
                     <g class="map__arcs" aria-hidden="true" inner_html=arcs_svg></g>
                     <g class="map__markers" node_ref=markers_layer on:click=on_markers_click on:keydown=on_markers_key></g>
                 </svg>
@@ -707,13 +735,17 @@ pub fn MapRegion() -> impl IntoView {
                     </button>
                 </div>
             </div>
-            <div class="map__legend">
-                <h3>{move || locale.strings().legend_title}</h3>
+            // Open at first; over the map on wide screens, it folds away with one click.
+            <details class="map__legend" open>
+                <summary><h3>{move || locale.strings().legend_title}</h3></summary>
                 <ul class="inline-list">
                     {legend}
                     <li><span class="map__legend-swatch" aria-hidden="true"></span>{move || locale.strings().legend_member_country}</li>
+                    <Show when=move || selection.0.get().is_some()>
+                        <li><span class="map__legend-swatch map__legend-swatch--involved" aria-hidden="true"></span>{move || locale.strings().legend_involved_country}</li>
+                    </Show>
                 </ul>
-            </div>
+            </details>
             {links_list}
         </section>
     }

@@ -138,17 +138,25 @@ fn title_lines(title: &str) -> Vec<&str> {
     }
 }
 
-/// The lanes' markup for a scale: lane titles, then items stacked in rows. `selected`
-/// marks the selected item and the items that involve the selected organisation or
-/// project.
+/// What the selection marks on the timeline: the selected item itself, and the items
+/// that are or involve one of `related` (the selection, or a programme's hub and projects).
+#[derive(Clone, Copy, Default)]
+pub struct Marks<'a> {
+    pub selected: Option<&'a str>,
+    pub related: &'a [&'a str],
+}
+
+/// The lanes' markup for a scale: lane titles, then items stacked in rows, marked as the
+/// selection says.
 pub fn lanes_svg(
     items: &[Item],
     scale: &TimeScale,
     bounds_end: Day,
     lang: Lang,
-    selected: Option<&str>,
+    marks: Marks,
     layout: Layout,
 ) -> Drawn {
+    let selected = marks.selected;
     let compact = matches!(layout, Layout::Compact { .. });
     let lanes: Vec<(Lane, Vec<&Item>, Vec<usize>, usize)> = Lane::ALL
         .into_iter()
@@ -236,9 +244,13 @@ pub fn lanes_svg(
                 item,
                 scale,
                 bounds_end,
-                Row { top, height: row_px, named },
+                Row {
+                    top,
+                    height: row_px,
+                    named,
+                },
                 lang,
-                selected,
+                marks,
             );
         }
         y += count.max(1) as f64 * row_px + gap;
@@ -262,14 +274,15 @@ fn item_svg(
     bounds_end: Day,
     row: Row,
     lang: Lang,
-    selected: Option<&str>,
+    marks: Marks,
 ) {
     let Some(start) = item.span.start else { return };
     let label = item.label.get(lang);
     let dates = dates_text(item, lang);
-    let state = if selected == Some(item.id.as_str()) {
+    let related = |id: &str| marks.related.contains(&id);
+    let state = if marks.selected == Some(item.id.as_str()) {
         " is-selected"
-    } else if selected.is_some_and(|s| item.involves.iter().any(|i| i == s)) {
+    } else if related(&item.id) || item.involves.iter().any(|i| related(i)) {
         " is-related"
     } else {
         ""
@@ -455,8 +468,19 @@ pub fn TimelineRegion() -> impl IntoView {
         let lang = locale.0.get();
         let selected = selection.0.get();
         let layout = layout.get();
-        let drawn = shown
-            .with(|items| lanes_svg(items, &s, bounds.1, lang, selected.as_deref(), layout));
+        // A programme marks its hub's and its projects' items; anything else, its own.
+        let related: Vec<&str> = match selected.as_deref() {
+            Some(id) if atlas.programmes.iter().any(|p| p.id == id) => {
+                super::details::programme_ids(&atlas, id)
+            }
+            Some(id) => vec![id],
+            None => Vec::new(),
+        };
+        let marks = Marks {
+            selected: selected.as_deref(),
+            related: &related,
+        };
+        let drawn = shown.with(|items| lanes_svg(items, &s, bounds.1, lang, marks, layout));
         let axis = axis_svg(&s, lang, drawn.height);
         (format!("{axis}{}", drawn.plot), drawn.gutter, drawn.height)
     });
@@ -621,13 +645,30 @@ pub fn TimelineRegion() -> impl IntoView {
             <p id="timeline-help" class="map__help">{move || locale.strings().timeline_help}</p>
             <p class="timeline__readout" aria-hidden="true">{move || readout.get()}</p>
             <div class="timeline__controls">
-                <button type="button" class="button" on:click=toggle_play aria-pressed=move || playing.get().to_string()>
-                    {move || if playing.get() { locale.strings().pause } else { locale.strings().play }}
+                // Icon buttons, named for screen readers and in tooltips. Play keeps its name;
+                // aria-pressed says whether it is playing.
+                <button type="button" class="button map__icon" on:click=toggle_play
+                    aria-pressed=move || playing.get().to_string()
+                    aria-label=move || locale.strings().play
+                    title=move || if playing.get() { locale.strings().pause } else { locale.strings().play }>
+                    <svg viewBox="-10 -10 20 20" aria-hidden="true" focusable="false">
+                        {move || if playing.get() {
+                            view! { <path class="icon--filled" d="M-5-6h3v12h-3zM2-6h3v12h-3z"/> }.into_any()
+                        } else {
+                            view! { <path class="icon--filled" d="M-4-7L7 0L-4 7z"/> }.into_any()
+                        }}
+                    </svg>
                 </button>
-                <button type="button" class="button" on:click=move |_| zoom(ZOOM_STEP) aria-label=move || locale.strings().zoom_in>"+"</button>
-                <button type="button" class="button" on:click=move |_| zoom(1.0 / ZOOM_STEP) aria-label=move || locale.strings().zoom_out>"−"</button>
-                <button type="button" class="button" on:click=move |_| scale.update(|s| *s = TimeScale::new(bounds.0, bounds.1, s.width))>
-                    {move || locale.strings().view_world}
+                <button type="button" class="button map__icon" on:click=move |_| zoom(ZOOM_STEP)
+                    aria-label=move || locale.strings().zoom_in title=move || locale.strings().zoom_in>"+"</button>
+                <button type="button" class="button map__icon" on:click=move |_| zoom(1.0 / ZOOM_STEP)
+                    aria-label=move || locale.strings().zoom_out title=move || locale.strings().zoom_out>"−"</button>
+                <button type="button" class="button map__icon" on:click=move |_| scale.update(|s| *s = TimeScale::new(bounds.0, bounds.1, s.width))
+                    aria-label=move || locale.strings().timeline_all title=move || locale.strings().timeline_all>
+                    // Arrows out to both ends: the whole period.
+                    <svg viewBox="-10 -10 20 20" aria-hidden="true" focusable="false">
+                        <path d="M-8 0h16M-5-3l-3 3l3 3M5-3l3 3l-3 3"/>
+                    </svg>
                 </button>
                 <button type="button" class="button" on:click=move |_| as_of.0.set(now)>{move || locale.strings().today}</button>
                 <Show when=move || fit.get().is_some()>
@@ -743,7 +784,15 @@ mod tests {
                 i
             })
             .collect();
-        let svg = lanes_svg(&items, &scale(), scale().end, Lang::En, None, Layout::Named).plot;
+        let svg = lanes_svg(
+            &items,
+            &scale(),
+            scale().end,
+            Lang::En,
+            Marks::default(),
+            Layout::Named,
+        )
+        .plot;
         assert!(svg.contains(r#"data-id="a""#) && svg.contains("timeline__bar--soft"));
         assert!(svg.contains(r#"<circle class="timeline__dot""#));
         assert!(svg.contains("&lt;a&gt;"), "labels are escaped");
@@ -752,7 +801,18 @@ mod tests {
     #[test]
     fn open_spans_and_fuzzy_starts_are_marked() {
         let items = [item("p", Lane::Eu, "2015", None, false)];
-        let svg = lanes_svg(&items, &scale(), scale().end, Lang::Fr, Some("org"), Layout::Named).plot;
+        let svg = lanes_svg(
+            &items,
+            &scale(),
+            scale().end,
+            Lang::Fr,
+            Marks {
+                selected: Some("org"),
+                related: &["org"],
+            },
+            Layout::Named,
+        )
+        .plot;
         assert!(svg.contains("timeline__bar--open"));
         assert!(
             svg.contains("timeline__fuzzy"),
@@ -772,7 +832,15 @@ mod tests {
             item("y", Lane::Eu, "2016", Some("2018"), false),
         ];
         let height = |items: &[Item]| {
-            lanes_svg(items, &scale(), scale().end, Lang::En, None, Layout::Named).height
+            lanes_svg(
+                items,
+                &scale(),
+                scale().end,
+                Lang::En,
+                Marks::default(),
+                Layout::Named,
+            )
+            .height
         };
         assert!((height(&items) - height(&items[..1]) - ROW_PX).abs() < 1e-9);
     }
@@ -789,12 +857,24 @@ mod tests {
             items.push(e);
         }
         let layout = Layout::Compact { height: 200.0 };
-        let drawn = lanes_svg(&items, &scale(), scale().end, Lang::En, Some("s3"), layout);
+        let drawn = lanes_svg(
+            &items,
+            &scale(),
+            scale().end,
+            Lang::En,
+            Marks {
+                selected: Some("s3"),
+                related: &["s3"],
+            },
+            layout,
+        );
         assert!(drawn.height <= 200.0, "fits: {}", drawn.height);
         // 10 + 2 event rows + one empty row for each empty lane, in what is left of 200 px.
         let rows = 10 + 2 + 2;
         let row = ((200.0 - AXIS_PX - 4.0 * COMPACT_LANE_GAP) / rows as f64).floor();
-        assert!((drawn.height - (AXIS_PX + rows as f64 * row + 4.0 * COMPACT_LANE_GAP)).abs() < 1e-9);
+        assert!(
+            (drawn.height - (AXIS_PX + rows as f64 * row + 4.0 * COMPACT_LANE_GAP)).abs() < 1e-9
+        );
         // Only the selected item's name is written; every item keeps its accessible name.
         assert_eq!(drawn.plot.matches("timeline__label").count(), 1);
         assert_eq!(drawn.plot.matches("aria-label=").count(), items.len());
@@ -804,10 +884,45 @@ mod tests {
         let crowded: Vec<Item> = (0..100)
             .map(|k| item(&format!("c{k}"), Lane::Eu, "2012", None, false))
             .collect();
-        let tall = lanes_svg(&crowded, &scale(), scale().end, Lang::En, None, layout);
+        let tall = lanes_svg(
+            &crowded,
+            &scale(),
+            scale().end,
+            Lang::En,
+            Marks::default(),
+            layout,
+        );
         assert!(tall.height > 200.0);
-        assert_eq!(title_lines("EU projects and joint actions"), ["EU projects and", "joint actions"]);
+        assert_eq!(
+            title_lines("EU projects and joint actions"),
+            ["EU projects and", "joint actions"]
+        );
         assert_eq!(title_lines("Events"), ["Events"]);
+    }
+
+    #[test]
+    fn a_programme_marks_its_projects_items() {
+        let items = [
+            item("proj", Lane::Eu, "2015", Some("2020"), false),
+            item("other", Lane::Eu, "2021", Some("2022"), false),
+        ];
+        let marks = Marks {
+            selected: Some("prog"),
+            related: &["hub", "proj"],
+        };
+        let svg = lanes_svg(
+            &items,
+            &scale(),
+            scale().end,
+            Lang::En,
+            marks,
+            Layout::Named,
+        )
+        .plot;
+        assert_eq!(svg.matches("is-related").count(), 1, "{svg}");
+        assert!(svg.contains(
+            r#"timeline__item--span is-related" role="button" tabindex="0" data-id="proj""#
+        ));
     }
 
     #[test]

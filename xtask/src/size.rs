@@ -21,12 +21,15 @@ use std::path::{Path, PathBuf};
 /// the sources name, 167 organisations instead of 44 and 311 sources instead of 101;
 /// participation by country, the coverage counts and the country box check +12.8 KB of code);
 /// 419 KB when choosing a programme started to frame the map and name its links (418.1 KB
-/// measured, +0.9 KB; 418.8 KB with the icon map controls).
+/// measured, +0.9 KB; 418.8 KB with the icon map controls); 434 KB with the atlas-first
+/// layout (433.5 KB measured, +14.7 KB of view code: the header's menu, the compact
+/// timeline fitted to its box with its readout, the details' close button, the countries a
+/// selection involves; CSS +1.5 KB). Issue 22 is to bring the whole down by a fifth.
 /// The issue asked for 110 KB: out of reach on this
 /// stack, since the smallest Leptos app (`cargo xtask floor`) is 29.3 KB and the content
 /// (dataset, shapes, CSS, HTML) another 57 KB, leaving 24 KB for all the app's code
 /// (now about 210 KB). See docs/performance.md, "Why not 110 KB".
-pub const BROTLI_BUDGET_BYTES: u64 = 419_000;
+pub const BROTLI_BUDGET_BYTES: u64 = 434_000;
 
 /// Files in dist/ that configure the host and are never sent to a browser.
 const HOST_CONFIG_FILES: [&str; 2] = ["_headers", "_redirects"];
