@@ -603,6 +603,12 @@ pub fn MapRegion() -> impl IntoView {
             .collect_view()
     };
 
+    let legend_open = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w >= 1024.0);
+
     let links_list = {
         move || {
             let lang = locale.0.get();
@@ -735,8 +741,9 @@ pub fn MapRegion() -> impl IntoView {
                     </button>
                 </div>
             </div>
-            // Open at first; over the map on wide screens, it folds away with one click.
-            <details class="map__legend" open>
+            // Open at first on wide screens (over the map, it folds away with one click);
+            // on a phone folded, so that the timeline follows the map.
+            <details class="map__legend" open=legend_open>
                 <summary><h3>{move || locale.strings().legend_title}</h3></summary>
                 <ul class="inline-list">
                     {legend}

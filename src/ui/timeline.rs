@@ -100,7 +100,7 @@ impl Layout {
 /// The lane titles' column in the compact layout.
 pub const GUTTER_PX: f64 = 150.0;
 /// Compact rows: never thinner than this (the lanes scroll then), nor thicker.
-const COMPACT_ROW_MIN: f64 = 6.0;
+const COMPACT_ROW_MIN: f64 = 5.0;
 const COMPACT_ROW_MAX: f64 = 16.0;
 const COMPACT_LANE_GAP: f64 = 5.0;
 
