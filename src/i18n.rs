@@ -190,6 +190,24 @@ pub struct Strings {
     pub timeline_all: &'static str,
     /// The legend's swatch for the countries of the organisations a selection involves.
     pub legend_involved_country: &'static str,
+    /// A country's card: its kind line.
+    pub country_kind: &'static str,
+    /// Heading: the country's organisations.
+    pub country_organisations: &'static str,
+    /// Heading: the projects the country takes part in.
+    pub country_projects: &'static str,
+    /// Fact: first and last participation.
+    pub country_period: &'static str,
+    /// No project names the country.
+    pub country_none: &'static str,
+    /// Fact: its organisations in G7 Cancer.
+    pub country_g7: &'static str,
+    /// The map's list of countries, for the keyboard.
+    pub countries_list: &'static str,
+    /// Legend: the count layer's title.
+    pub legend_layer_count: &'static str,
+    /// Legend: the role layer's title.
+    pub legend_layer_roles: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -330,6 +348,15 @@ pub const EN: Strings = Strings {
     timeline_names: "Names",
     timeline_all: "All years",
     legend_involved_country: "Country of an organisation in the selection",
+    country_kind: "Country",
+    country_organisations: "Organisations in the atlas",
+    country_projects: "Joint actions and projects",
+    country_period: "Taking part",
+    country_none: "No joint action or project of the atlas names this country.",
+    country_g7: "In G7 Cancer",
+    countries_list: "Countries on the map",
+    legend_layer_count: "Countries by joint actions and projects that day",
+    legend_layer_roles: "Countries by role in the selected project",
 };
 
 pub const FR: Strings = Strings {
@@ -470,6 +497,15 @@ pub const FR: Strings = Strings {
     timeline_names: "Noms",
     timeline_all: "Toutes les années",
     legend_involved_country: "Pays d’une organisation de la sélection",
+    country_kind: "Pays",
+    country_organisations: "Organisations dans l’atlas",
+    country_projects: "Actions conjointes et projets",
+    country_period: "Participation",
+    country_none: "Aucune action conjointe ni aucun projet de l’atlas ne cite ce pays.",
+    country_g7: "Dans le G7 Cancer",
+    countries_list: "Pays sur la carte",
+    legend_layer_count: "Pays selon leurs actions conjointes et projets ce jour-là",
+    legend_layer_roles: "Pays selon leur rôle dans le projet choisi",
 };
 
 #[cfg(test)]
@@ -647,6 +683,15 @@ mod tests {
                 s.timeline_names,
                 s.timeline_all,
                 s.legend_involved_country,
+                s.country_kind,
+                s.country_organisations,
+                s.country_projects,
+                s.country_period,
+                s.country_none,
+                s.country_g7,
+                s.countries_list,
+                s.legend_layer_count,
+                s.legend_layer_roles,
             ];
             for text in all {
                 assert!(!text.trim().is_empty(), "{lang:?} has an empty string");

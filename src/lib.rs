@@ -4,6 +4,7 @@
 //! app-wide state. Pure logic lives in modules without leptos (`i18n`, later `model`,
 //! `geo`, `time`, `filter`); `ui/` only turns state into DOM.
 
+pub mod countries;
 pub mod data;
 pub mod filter;
 pub mod geo;

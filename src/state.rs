@@ -52,11 +52,12 @@ impl Ignored {
     }
 }
 
-/// Percent-encodes a query value (RFC 3986 unreserved characters stay as they are).
+/// Percent-encodes a query value (RFC 3986 unreserved characters, and the colon of a
+/// country key, stay as they are).
 pub fn encode(value: &str) -> String {
     let mut out = String::new();
     for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+        if b.is_ascii_alphanumeric() || b"-._~:".contains(&b) {
             out.push(char::from(b));
         } else {
             out.push_str(&format!("%{b:02X}"));
@@ -225,7 +226,9 @@ impl UrlState {
                 || data.projects.iter().any(|p| &p.id == id)
                 || data.programmes.iter().any(|p| &p.id == id)
                 || data.relations.iter().any(|r| &r.id == id)
-                || data.events.iter().any(|e| &e.id == id);
+                || data.events.iter().any(|e| &e.id == id)
+                || crate::countries::code_of(id)
+                    .is_some_and(|code| data.countries.iter().any(|c| c.code == code));
             if !known {
                 ignored.push(bad("sel", id));
                 self.selection = None;
@@ -275,7 +278,9 @@ impl UrlState {
                     None => bad(&mut ignored),
                 },
                 "data" if is_dataset_address(&value) => state.data = Some(value),
-                "sel" if is_id(&value) => state.selection = Some(value),
+                "sel" if is_id(&value) || crate::countries::code_of(&value).is_some_and(is_id) => {
+                    state.selection = Some(value)
+                }
                 "date" => match PartialDate::parse(&value) {
                     Ok(d) if !d.uncertain => state.as_of = Some(d.first_day()),
                     _ => bad(&mut ignored),
@@ -378,9 +383,9 @@ mod tests {
                 f
             },
             mode: [Mode::Map, Mode::Table][rng.below(2) as usize],
-            tab: Tab::ALL[rng.below(4) as usize],
+            tab: Tab::ALL[rng.below(Tab::ALL.len() as u64) as usize],
             sort: (rng.below(2) == 0).then(|| {
-                let tab = Tab::ALL[rng.below(4) as usize];
+                let tab = Tab::ALL[rng.below(Tab::ALL.len() as u64) as usize];
                 let cols = tab.columns();
                 Sort {
                     column: cols[rng.below(cols.len() as u64) as usize].0.to_owned(),

@@ -1,5 +1,5 @@
-//! The table view's content: rows for organisations, relations, projects and events under
-//! the current filters and search, sortable by any column, and the same rows as CSV and
+//! The table view's content: rows for organisations, relations, projects, events and
+//! countries under the current filters and search, sortable by any column, and the same rows as CSV and
 //! JSON for export (with confidence and sources). Pure: no leptos.
 
 use crate::filter::{self, Visible};
@@ -16,14 +16,18 @@ pub enum Tab {
     Relations,
     Projects,
     Events,
+    /// Countries: their organisations and the projects they take part in (the text
+    /// alternative to the map's country layer).
+    Countries,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [
+    pub const ALL: [Tab; 5] = [
         Tab::Organisations,
         Tab::Relations,
         Tab::Projects,
         Tab::Events,
+        Tab::Countries,
     ];
 
     /// The URL and file-name key.
@@ -33,6 +37,7 @@ impl Tab {
             Tab::Relations => "relations",
             Tab::Projects => "projects",
             Tab::Events => "events",
+            Tab::Countries => "countries",
         }
     }
 
@@ -48,6 +53,8 @@ impl Tab {
             (Tab::Projects, Lang::Fr) => "Projets",
             (Tab::Events, Lang::En) => "Events",
             (Tab::Events, Lang::Fr) => "Événements",
+            (Tab::Countries, Lang::En) => "Countries",
+            (Tab::Countries, Lang::Fr) => "Pays",
         }
     }
 
@@ -83,6 +90,18 @@ impl Tab {
                 ("event", "Event", "Événement"),
                 ("kind", "Kind", "Type"),
                 ("place", "Place", "Lieu"),
+                ("confidence", "Confidence", "Fiabilité"),
+            ],
+            Tab::Countries => &[
+                ("country", "Country", "Pays"),
+                ("organisations", "Organisations", "Organisations"),
+                (
+                    "projects",
+                    "Joint actions and projects (role)",
+                    "Actions conjointes et projets (rôle)",
+                ),
+                ("first", "First participation", "Première participation"),
+                ("last", "Last participation", "Dernière participation"),
                 ("confidence", "Confidence", "Fiabilité"),
             ],
         }
@@ -184,7 +203,8 @@ impl Cell {
 pub struct Row<'a> {
     pub id: &'a str,
     pub cells: Vec<Cell>,
-    pub provenance: &'a Provenance,
+    /// A record's own provenance, or one gathered for a derived row (a country's).
+    pub provenance: std::borrow::Cow<'a, Provenance>,
 }
 
 fn country_name(data: &Dataset, code: &str, lang: Lang) -> String {
@@ -272,7 +292,7 @@ pub fn rows<'a>(
                         },
                         Cell::confidence(o.provenance.confidence, lang),
                     ],
-                    provenance: &o.provenance,
+                    provenance: std::borrow::Cow::Borrowed(&o.provenance),
                 });
             }
         }
@@ -299,7 +319,7 @@ pub fn rows<'a>(
                         Cell::date(r.span.end, lang, true),
                         Cell::confidence(r.provenance.confidence, lang),
                     ],
-                    provenance: &r.provenance,
+                    provenance: std::borrow::Cow::Borrowed(&r.provenance),
                 });
             }
         }
@@ -329,7 +349,7 @@ pub fn rows<'a>(
                         Cell::date(p.span.end, lang, true),
                         Cell::confidence(p.provenance.confidence, lang),
                     ],
-                    provenance: &p.provenance,
+                    provenance: std::borrow::Cow::Borrowed(&p.provenance),
                 });
             }
         }
@@ -354,7 +374,107 @@ pub fn rows<'a>(
                         Cell::text(place.map_or("", |p| p.get(lang))),
                         Cell::confidence(e.provenance.confidence, lang),
                     ],
-                    provenance: &e.provenance,
+                    provenance: std::borrow::Cow::Borrowed(&e.provenance),
+                });
+            }
+        }
+        Tab::Countries => {
+            // What the filters keep, by id, for many lookups.
+            let kept = |ids: Vec<&'a str>| {
+                let mut ids = ids;
+                crate::sort::sort(&mut ids);
+                ids
+            };
+            let projects_kept = kept(
+                data.projects
+                    .iter()
+                    .zip(&visible.projects)
+                    .filter(|x| *x.1)
+                    .map(|(p, _)| p.id.as_str())
+                    .collect(),
+            );
+            let orgs_kept = kept(
+                data.organisations
+                    .iter()
+                    .zip(&visible.organisations)
+                    .filter(|x| *x.1)
+                    .map(|(o, _)| o.id.as_str())
+                    .collect(),
+            );
+            let projects_kept = |id: &str| projects_kept.binary_search(&id).is_ok();
+            let org_kept = |id: &str| orgs_kept.binary_search(&id).is_ok();
+            for (c, mut profile) in data.countries.iter().zip(crate::countries::profiles(data)) {
+                if !found(&[c.name.en.as_str(), &c.name.fr, &c.code]) {
+                    continue;
+                }
+                // Under the filters: its organisations and projects that they keep; a
+                // country left with neither has no row.
+                profile.projects.retain(|i| projects_kept(&i.project.id));
+                profile.organisations.retain(|o| org_kept(&o.id));
+                if profile.projects.is_empty() && profile.organisations.is_empty() {
+                    continue;
+                }
+                let (first, last) = profile.first_and_last();
+                let orgs = profile.organisations.len();
+                let projects: Vec<String> = profile
+                    .projects
+                    .iter()
+                    .map(|i| {
+                        let name = i
+                            .project
+                            .acronym
+                            .as_ref()
+                            .unwrap_or(&i.project.name)
+                            .get(lang);
+                        let role = i
+                            .role
+                            .map_or(lang.strings().participation_country_only, |k| lang.role(k));
+                        format!("{name} ({role})")
+                    })
+                    .collect();
+                // What the row rests on: every source of its parts; the least sure of the
+                // relations' confidences (confirmed when it rests on sources naming it).
+                let mut sources: Vec<String> = Vec::new();
+                let mut confidence = Confidence::Confirmed;
+                for i in &profile.projects {
+                    for s in i.sources() {
+                        if !sources.iter().any(|x| x == s) {
+                            sources.push(s.to_owned());
+                        }
+                    }
+                    for (_, r) in &i.members {
+                        if (r.provenance.confidence as u8) > (confidence as u8) {
+                            confidence = r.provenance.confidence;
+                        }
+                    }
+                }
+                out.push(Row {
+                    id: &c.code,
+                    cells: vec![
+                        Cell::link(c.name.get(lang), &crate::countries::key(&c.code)),
+                        Cell {
+                            key: Key::Number(orgs as f64),
+                            ..Cell::text(lang.number(orgs))
+                        },
+                        Cell {
+                            key: Key::Number(projects.len() as f64),
+                            ..Cell::text(projects.join(", "))
+                        },
+                        Cell::date(first, lang, false),
+                        match (last, first) {
+                            (None, Some(_)) => Cell {
+                                key: Key::Number(f64::MAX),
+                                ..Cell::text(lang.strings().ongoing)
+                            },
+                            _ => Cell::date(last, lang, true),
+                        },
+                        Cell::confidence(confidence, lang),
+                    ],
+                    provenance: std::borrow::Cow::Owned(Provenance {
+                        confidence,
+                        sources,
+                        note: None,
+                    }),
                 });
             }
         }
@@ -433,7 +553,7 @@ pub fn to_csv(data: &Dataset, tab: Tab, rows: &[Row], lang: Lang) -> String {
             out.push(',');
             out.push_str(&csv_field(&cell.text));
         }
-        let p = row.provenance;
+        let p: &Provenance = &row.provenance;
         let titles: Vec<String> = sources_of(data, p)
             .map(|s| format!("{} ({})", s.title, s.publisher))
             .collect();
@@ -490,7 +610,7 @@ pub fn to_json(data: &Dataset, visible: &Visible, query: &str, lang: Lang, link:
                 let value = cell.datetime.as_deref().unwrap_or(&cell.text);
                 let _ = write!(out, ", \"{key}\": {}", json_string(value));
             }
-            let p = row.provenance;
+            let p: &Provenance = &row.provenance;
             let _ = write!(out, ", \"confidence_key\": \"{}\"", p.confidence.key());
             if let Some(n) = &p.note {
                 let _ = write!(out, ", \"note\": {}", json_string(n.get(lang)));
@@ -542,6 +662,56 @@ mod tests {
                 assert_eq!(row.cells.len(), tab.columns().len(), "{}", row.id);
             }
         }
+    }
+
+    #[test]
+    fn the_countries_tab_says_who_takes_part_in_what_and_sorts_by_it() {
+        let data = crate::data::embedded().unwrap();
+        let v = all(&data);
+        let list = rows(&data, Tab::Countries, &v, "", Lang::En);
+        assert!(list.len() >= 30, "{} countries", list.len());
+        let si = list.iter().find(|r| r.id == "SI").unwrap();
+        assert_eq!(si.cells[0].text, "Slovenia");
+        assert_eq!(si.cells[0].link.as_deref(), Some("country:SI"));
+        assert!(
+            si.cells[2].text.contains("CraNE (coordinator)"),
+            "{}",
+            si.cells[2].text
+        );
+        assert_eq!(si.cells[3].text, "February 2011");
+        assert!(
+            !si.provenance.sources.is_empty(),
+            "sources travel with the row"
+        );
+        // Sorted by how many projects, the busiest first.
+        let mut sorted = list.clone();
+        sort(
+            &mut sorted,
+            Tab::Countries,
+            &Sort {
+                column: "projects".into(),
+                descending: true,
+            },
+        );
+        let counts: Vec<f64> = sorted
+            .iter()
+            .map(|r| match r.cells[2].key {
+                Key::Number(n) => n,
+                _ => 0.0,
+            })
+            .collect();
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]));
+        // French names, and exported like any tab.
+        let fr = rows(&data, Tab::Countries, &v, "slovénie", Lang::Fr);
+        assert_eq!(fr.len(), 1);
+        assert!(
+            fr[0].cells[2].text.contains("(coordinateur"),
+            "{}",
+            fr[0].cells[2].text
+        );
+        let csv = to_csv(&data, Tab::Countries, &fr, Lang::Fr);
+        assert!(csv.contains("Slovénie") && csv.lines().count() == 2);
+        assert!(to_json(&data, &v, "", Lang::En, "x").contains("\"countries\": ["));
     }
 
     #[test]

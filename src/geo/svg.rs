@@ -52,18 +52,17 @@ pub fn land_transform(view: &View) -> String {
     )
 }
 
-/// One `<path>` per country; `shaded` ones get the member class.
-pub fn countries<'a>(shapes: impl IntoIterator<Item = (&'a str, &'a str, bool)>) -> String {
+/// One `<path>` per country, each with its modifier class (`member`, `count-2`...; none if empty).
+pub fn countries<'a>(shapes: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> String {
     let mut out = String::new();
-    for (iso3, path, shaded) in shapes {
-        let class = if shaded {
-            "map__country map__country--member"
-        } else {
-            "map__country"
-        };
+    for (iso3, path, modifier) in shapes {
+        let _ = write!(out, r#"<path class="map__country"#);
+        if !modifier.is_empty() {
+            let _ = write!(out, " map__country--{}", escape(modifier));
+        }
         let _ = write!(
             out,
-            r#"<path class="{class}" data-iso3="{}" d="{}"/>"#,
+            r#"" data-iso3="{}" d="{}"/>"#,
             escape(iso3),
             escape(path)
         );
@@ -264,8 +263,9 @@ mod tests {
 
     #[test]
     fn countries_markup_escapes_and_shades() {
-        let svg = countries([("FRA", "M0 0z", true), ("X\"Y", "M1 1z", false)]);
+        let svg = countries([("FRA", "M0 0z", "member"), ("X\"Y", "M1 1z", "")]);
         assert!(svg.contains(r#"class="map__country map__country--member" data-iso3="FRA""#));
+        assert!(svg.contains(r#"<path class="map__country" data-iso3="X&quot;Y""#));
         assert!(svg.contains(r#"data-iso3="X&quot;Y""#));
     }
 }

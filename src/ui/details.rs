@@ -437,6 +437,111 @@ fn participation_view(data: &Dataset, id: &str, lang: Lang) -> impl IntoView {
     })
 }
 
+/// A country's card: its organisations in the atlas, its part in G7 Cancer, and the joint
+/// actions and projects it takes part in, each with its role, dates and sources.
+fn country_view(data: &Dataset, code: &str, lang: Lang) -> Option<AnyView> {
+    let t = lang.strings();
+    let profile = crate::countries::profile(data, code)?;
+    let country = data.countries.iter().find(|c| c.code == code)?;
+    let (first, last) = profile.first_and_last();
+    let period = match (first, last) {
+        (Some(f), Some(l)) => format!("{} – {}", lang.date(f), lang.date(l)),
+        (Some(f), None) => format!("{} – ({})", lang.date(f), t.ongoing),
+        _ => String::new(),
+    };
+    // Its organisations that are members or observers of G7 Cancer.
+    let g7: Vec<&crate::model::Relation> = data
+        .relations
+        .iter()
+        .filter(|r| {
+            r.to == "g7-cancer"
+                && matches!(r.kind, RelationKind::MemberOf | RelationKind::ObserverOf)
+                && profile.organisations.iter().any(|o| o.id == r.from)
+        })
+        .collect();
+    let g7_view = (!g7.is_empty()).then(|| {
+        let items = g7
+            .iter()
+            .map(|r| {
+                let name = crate::lanes::short_name(data, &r.from, lang);
+                let kind = lang.relation_kind(r.kind);
+                view! { <li><SelectLink id=r.from.clone()>{name}</SelectLink>" — "<SelectLink id=r.id.clone()>{kind}</SelectLink></li> }
+            })
+            .collect_view();
+        view! { <h4>{t.country_g7}</h4><ul class="details__list">{items}</ul> }
+    });
+    let projects = profile
+        .projects
+        .iter()
+        .map(|i| {
+            let p = i.project;
+            let name = p.acronym.as_ref().unwrap_or(&p.name).get(lang).to_owned();
+            let role = i.role.map_or(t.participation_country_only, |k| lang.role(k));
+            let dates = crate::ui::timeline::dates_text(
+                &crate::lanes::Item {
+                    id: p.id.clone(),
+                    lane: crate::lanes::Lane::Eu,
+                    label: p.name.clone(),
+                    span: p.span,
+                    point: false,
+                    involves: Vec::new(),
+                },
+                lang,
+            );
+            let members = i
+                .members
+                .iter()
+                .map(|(o, r)| {
+                    let org = crate::table::display_name(&o.name, o.acronym.as_ref(), lang);
+                    let role = lang.role(r.kind);
+                    view! { <li><SelectLink id=o.id.clone()>{org}</SelectLink>" — "<SelectLink id=r.id.clone()>{role}</SelectLink></li> }
+                })
+                .collect_view();
+            let sources: Vec<String> = i.sources().into_iter().map(str::to_owned).collect();
+            view! {
+                <li class="details__country">
+                    <h5 class="details__group"><SelectLink id=p.id.clone()>{name}</SelectLink>
+                        <span class="details__when">" · "{role}{(!dates.is_empty()).then(|| format!(" · {dates}"))}</span></h5>
+                    {(!i.members.is_empty()).then(|| view! { <ul class="details__list">{members}</ul> })}
+                    <details class="details__cited">
+                        <summary>{format!("{} ({})", t.details_sources, sources.len())}</summary>
+                        <ul class="details__sources">{source_list(data, &sources)}</ul>
+                    </details>
+                </li>
+            }
+        })
+        .collect_view();
+    let organisations = profile
+        .organisations
+        .iter()
+        .map(|o| {
+            let name = crate::table::display_name(&o.name, o.acronym.as_ref(), lang);
+            view! { <li><SelectLink id=o.id.clone()>{name}</SelectLink>" · "{o.city.get(lang).to_owned()}</li> }
+        })
+        .collect_view();
+    let n_orgs = profile.organisations.len();
+    let n_projects = profile.projects.len();
+    Some(
+        view! {
+            <p class="details__kind">{t.country_kind}</p>
+            <h3 id="details-name" class="details__name" tabindex="-1">{country.name.get(lang).to_owned()}</h3>
+            <p class="details__other-name" lang=other(lang).tag()>{country.name.get(other(lang)).to_owned()}</p>
+            <dl class="details__facts">
+                <dt>{t.country_organisations}</dt><dd>{lang.number(n_orgs)}</dd>
+                <dt>{t.country_projects}</dt><dd>{lang.number(n_projects)}</dd>
+                {(!period.is_empty()).then(|| view! { <dt>{t.country_period}</dt><dd>{period}</dd> })}
+            </dl>
+            {g7_view}
+            <h4>{t.country_projects}</h4>
+            {(n_projects == 0).then(|| view! { <p class="details__note">{t.country_none}</p> })}
+            <ul class="details__countries">{projects}</ul>
+            <h4>{t.country_organisations}</h4>
+            <ul class="details__list">{organisations}</ul>
+        }
+        .into_any(),
+    )
+}
+
 fn figures_view(data: &Dataset, ids: &[&str], lang: Lang) -> impl IntoView {
     let figures = figures_about(data, ids);
     let t = lang.strings();
@@ -599,6 +704,18 @@ pub fn DetailsRegion() -> impl IntoView {
         let Some(id) = selection.0.get() else {
             return view! { <p class="region__placeholder">{t.details_empty}</p> }.into_any();
         };
+        if let Some(code) = crate::countries::code_of(&id) {
+            return match country_view(&atlas, code, lang) {
+                Some(view) => view! {
+                    <article class="details">
+                        {view}
+                        <button type="button" class="button" on:click=move |_| close()>{t.details_close}</button>
+                    </article>
+                }
+                .into_any(),
+                None => view! { <p class="region__placeholder">{t.details_empty}</p> }.into_any(),
+            };
+        }
         let Some(card) = card(&atlas, &id, lang) else {
             return view! { <p class="region__placeholder">{t.details_empty}</p> }.into_any();
         };

@@ -277,8 +277,9 @@ pub fn MapRegion() -> impl IntoView {
         }
     };
 
-    let countries_svg = geo::svg::countries(shapes.iter().map(|c| (c.iso3, c.path, false)));
+    let countries_svg = geo::svg::countries(shapes.iter().map(|c| (c.iso3, c.path, "")));
     let involved_shapes = shapes.clone();
+    let layer_shapes = shapes.clone();
     // G7 Cancer countries as of the chosen day, drawn over the plain land.
     let shaded_svg = move || {
         snapshot.with(|snap| {
@@ -286,7 +287,7 @@ pub fn MapRegion() -> impl IntoView {
                 shapes
                     .iter()
                     .filter(|c| snap.g7_countries.iter().any(|m| m == c.iso3))
-                    .map(|c| (c.iso3, c.path, true)),
+                    .map(|c| (c.iso3, c.path, "member")),
             )
         })
     };
@@ -366,6 +367,87 @@ pub fn MapRegion() -> impl IntoView {
             (anchor, others)
         })
     };
+    // The country layer for the as-of day: with a project selected, its countries by role;
+    // otherwise countries by how many projects they take part in that day, among those the
+    // filters keep (a selected programme's only). Iso3 code and class, by iso3.
+    let layer = std::sync::Arc::new(crate::countries::Layer::new(&atlas));
+    let country_layer = {
+        let atlas = atlas.clone();
+        let layer = layer.clone();
+        // Each project's index in the dataset, for the filters' verdicts.
+        let ids: Vec<(String, usize)> = atlas
+            .projects
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+        Memo::new(move |_| -> (bool, Vec<(String, String)>) {
+            let day = as_of.0.get();
+            let selected = selection.0.get();
+            let iso3 = |code: &str| {
+                atlas
+                    .countries
+                    .iter()
+                    .find(|c| c.code == code)
+                    .map(|c| c.iso3.clone())
+            };
+            let project = selected
+                .as_deref()
+                .filter(|id| layer.projects.iter().any(|p| p.id == *id));
+            let (roles, mut out): (bool, Vec<(String, String)>) = match project {
+                Some(id) => (
+                    true,
+                    layer
+                        .roles(id, day)
+                        .into_iter()
+                        .filter_map(|(code, class)| {
+                            Some((iso3(&code)?, format!("role-{}", class.key())))
+                        })
+                        .collect(),
+                ),
+                None => {
+                    let programme = selected
+                        .as_deref()
+                        .filter(|id| atlas.programmes.iter().any(|p| p.id == *id));
+                    let keep = |id: &str| {
+                        let Some(&(_, i)) = ids.iter().find(|(p, _)| p == id) else {
+                            return false;
+                        };
+                        visible.with(|v| v.projects.get(i).copied().unwrap_or(false))
+                            && programme.is_none_or(|prog| {
+                                atlas.projects[i].programmes.iter().any(|x| x == prog)
+                            })
+                    };
+                    (
+                        false,
+                        layer
+                            .counts(day, keep)
+                            .into_iter()
+                            .filter_map(|(code, n)| {
+                                let class = crate::countries::count_class(n)?;
+                                Some((iso3(&code)?, format!("count-{}", class + 1)))
+                            })
+                            .collect(),
+                    )
+                }
+            };
+            crate::sort::sort_by(&mut out, |a, b| a.0.cmp(&b.0));
+            (roles, out)
+        })
+    };
+    let layer_svg = {
+        let shapes = layer_shapes;
+        move || {
+            country_layer.with(|(_, classes)| {
+                geo::svg::countries(shapes.iter().filter_map(|c| {
+                    let at = classes
+                        .binary_search_by(|(iso3, _)| iso3.as_str().cmp(c.iso3))
+                        .ok()?;
+                    Some((c.iso3, c.path, classes[at].1.as_str()))
+                }))
+            })
+        }
+    };
     // The countries of the organisations the selection involves (a programme's members,
     // a project's partners, an organisation and its partners), drawn over the G7 shading.
     let involved_svg = {
@@ -382,13 +464,24 @@ pub fn MapRegion() -> impl IntoView {
                     .map(|c| c.iso3.as_str())
                     .collect()
             });
+            // A selected country is outlined itself.
+            let selected = selection.0.get();
+            if let Some(code) = selected.as_deref().and_then(crate::countries::code_of) {
+                codes.extend(
+                    atlas
+                        .countries
+                        .iter()
+                        .filter(|c| c.code == code)
+                        .map(|c| c.iso3.as_str()),
+                );
+            }
             crate::sort::sort(&mut codes);
             codes.dedup();
             geo::svg::countries(
                 shapes
                     .iter()
                     .filter(|c| codes.binary_search(&c.iso3).is_ok())
-                    .map(|c| (c.iso3, c.path, false)),
+                    .map(|c| (c.iso3, c.path, "involved")),
             )
         }
     };
@@ -570,6 +663,21 @@ pub fn MapRegion() -> impl IntoView {
             }
         }
     };
+    // A click or tap on a country of the dataset opens its card (after a drag the pointer
+    // is captured by the map, so the click that ends it lands on the map, not a country).
+    let on_land_click = {
+        let atlas = atlas.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            use wasm_bindgen::JsCast;
+            let iso3 = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.get_attribute("data-iso3"));
+            if let Some(country) = iso3.and_then(|i| atlas.countries.iter().find(|c| c.iso3 == i)) {
+                selection.0.set(Some(crate::countries::key(&country.code)));
+            }
+        }
+    };
     let on_markers_key = move |ev: leptos::ev::KeyboardEvent| {
         use wasm_bindgen::JsCast;
         if ev.key() != "Enter" && ev.key() != " " {
@@ -603,6 +711,50 @@ pub fn MapRegion() -> impl IntoView {
             .collect_view()
     };
 
+    // The layer's classes: roles with a project selected, counts otherwise.
+    let layer_legend = move || {
+        let lang = locale.0.get();
+        let classes: Vec<(String, String)> = if country_layer.with(|l| l.0) {
+            crate::countries::RoleClass::ALL
+                .iter()
+                .map(|c| (format!("role-{}", c.key()), c.label(lang).to_owned()))
+                .collect()
+        } else {
+            (0..crate::countries::COUNT_CLASSES.len())
+                .map(|i| {
+                    (
+                        format!("count-{}", i + 1),
+                        crate::countries::count_class_label(i, lang),
+                    )
+                })
+                .collect()
+        };
+        classes
+            .into_iter()
+            .map(|(key, label)| {
+                view! { <li><span class=format!("map__legend-swatch map__legend-swatch--{key}") aria-hidden="true"></span>{label}</li> }
+            })
+            .collect_view()
+    };
+    // The countries of the dataset as links, for the keyboard and screen readers (the
+    // shapes themselves are not in the tab order).
+    let country_links = {
+        let atlas = atlas.clone();
+        move || {
+            let lang = locale.0.get();
+            let mut countries: Vec<(String, String)> = atlas
+                .countries
+                .iter()
+                .map(|c| (c.name.get(lang).to_owned(), crate::countries::key(&c.code)))
+                .collect();
+            crate::sort::sort_by_key(&mut countries, |c| crate::filter::normalize(&c.0));
+            countries
+                .into_iter()
+                .map(|(name, key)| view! { <li><super::explore::SelectLink id=key>{name}</super::explore::SelectLink></li> })
+                .collect_view()
+        }
+    };
+    let atlas_countries = atlas.countries.len();
     let legend_open = window()
         .inner_width()
         .ok()
@@ -646,6 +798,14 @@ pub fn MapRegion() -> impl IntoView {
                             .iter()
                             .find(|r| r.id == id)
                             .map(|r| lang.relation_kind(r.kind).to_owned())
+                    })
+                    .or_else(|| {
+                        let code = crate::countries::code_of(id)?;
+                        atlas
+                            .countries
+                            .iter()
+                            .find(|c| c.code == code)
+                            .map(|c| c.name.get(lang).to_owned())
                     })
                     .unwrap_or_else(|| id.to_owned())
             };
@@ -711,7 +871,8 @@ pub fn MapRegion() -> impl IntoView {
             >
                 <svg class="map__svg" width="100%" height="100%" aria-hidden="false">
                     <rect class="map__sea" width="100%" height="100%"/>
-                    <g class="map__land" transform=land_transform aria-hidden="true" inner_html=countries_svg></g>
+                    <g class="map__land" transform=land_transform aria-hidden="true" inner_html=countries_svg on:click=on_land_click></g>
+                    <g class="map__land map__land--shaded map__land--layer" transform=land_transform aria-hidden="true" inner_html=layer_svg></g>
                     <g class="map__land map__land--shaded" transform=land_transform aria-hidden="true" inner_html=shaded_svg></g>
                     <g class="map__land map__land--shaded map__land--involved" transform=land_transform aria-hidden="true" inner_html=involved_svg></g>
                     <g class="map__arcs" aria-hidden="true" inner_html=arcs_svg></g>
@@ -747,13 +908,24 @@ pub fn MapRegion() -> impl IntoView {
                 <summary><h3>{move || locale.strings().legend_title}</h3></summary>
                 <ul class="inline-list">
                     {legend}
-                    <li><span class="map__legend-swatch" aria-hidden="true"></span>{move || locale.strings().legend_member_country}</li>
+                </ul>
+                <h3 class="map__legend-layer">{move || {
+                    let t = locale.strings();
+                    if country_layer.with(|l| l.0) { t.legend_layer_roles } else { t.legend_layer_count }
+                }}</h3>
+                <ul class="inline-list">
+                    {layer_legend}
+                    <li><span class="map__legend-swatch map__legend-swatch--member" aria-hidden="true"></span>{move || locale.strings().legend_member_country}</li>
                     <Show when=move || selection.0.get().is_some()>
                         <li><span class="map__legend-swatch map__legend-swatch--involved" aria-hidden="true"></span>{move || locale.strings().legend_involved_country}</li>
                     </Show>
                 </ul>
             </details>
             {links_list}
+            <details class="map__countries">
+                <summary>{move || format!("{} ({})", locale.strings().countries_list, atlas_countries)}</summary>
+                <ul class="inline-list">{country_links}</ul>
+            </details>
         </section>
     }
 }
