@@ -13,6 +13,10 @@ const VIEWS = [
   ['project details with conflicts', '/?sel=crane'],
   ['programme page in the table view', '/?view=table&sel=prog-g7'],
   ['relations table, filtered and sorted', '/?view=table&tab=relations&kind=cancer-centre&sort=-start'],
+  // The country layer on, a country's card, a project's roles, the countries' table.
+  ['country card over the country layer', '/?sel=country:SI&date=2025-06-01'],
+  ['a joint action by role', '/?sel=eunetccc&date=2025-06-01'],
+  ['countries table', '/?view=table&tab=countries&sort=-projects'],
 ];
 
 for (const [locale, lang] of [['en-GB', 'en'], ['fr-FR', 'fr']]) {
