@@ -326,14 +326,18 @@ async fn moving_the_date_handle_changes_what_the_map_shows() {
     use cancer_atlas::model::PartialDate;
     let root = mount_app();
     leptos::task::tick().await;
-    let shaded = |root: &web_sys::HtmlElement| {
-        root.query_selector_all(".map__land--shaded path")
-            .unwrap()
-            .length()
+    let count = |root: &web_sys::HtmlElement, selector: &str| {
+        root.query_selector_all(selector).unwrap().length()
     };
+    let shaded = |root: &web_sys::HtmlElement| count(root, ".map__country--member");
     assert!(
         shaded(&root) >= 7,
-        "today, the seven G7 Cancer founders' countries are shaded"
+        "today, the seven G7 Cancer founders' countries are outlined"
+    );
+    let layer_today = count(&root, ".map__land--layer path");
+    assert!(
+        layer_today >= 25,
+        "today's joint actions: {layer_today} countries"
     );
 
     let slider: web_sys::HtmlInputElement = root
@@ -351,6 +355,11 @@ async fn moving_the_date_handle_changes_what_the_map_shows() {
     leptos::task::tick().await;
 
     assert_eq!(shaded(&root), 0, "no G7 Cancer in 2014");
+    let layer_2014 = count(&root, ".map__land--layer path");
+    assert!(
+        layer_2014 > 0 && layer_2014 != layer_today,
+        "2014's joint actions: {layer_2014} countries"
+    );
     assert_eq!(
         slider.get_attribute("aria-valuetext").as_deref(),
         Some("1 June 2014")
