@@ -142,6 +142,8 @@ impl Part {
 /// A project's countries, once.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProjectParts {
+    /// Its position in the dataset's projects (for the filters' verdicts).
+    pub index: usize,
     pub id: String,
     pub span: Span,
     pub parts: Vec<Part>,
@@ -159,9 +161,11 @@ impl Layer {
         let projects = data
             .projects
             .iter()
-            .filter(|p| p.span.start.is_some())
-            .filter_map(|p| participation::of(data, &p.id, |code| code.to_owned()))
-            .map(|part| ProjectParts {
+            .enumerate()
+            .filter(|(_, p)| p.span.start.is_some())
+            .filter_map(|(i, p)| Some((i, participation::of(data, &p.id, |code| code.to_owned())?)))
+            .map(|(index, part)| ProjectParts {
+                index,
                 id: part.project.id.clone(),
                 span: part.project.span,
                 parts: part
@@ -195,12 +199,12 @@ impl Layer {
 
     /// How many of the projects `keep` keeps each country takes part in on `day`, sorted by
     /// country code; countries in none are left out.
-    pub fn counts(&self, day: Day, keep: impl Fn(&str) -> bool) -> Vec<(String, usize)> {
+    pub fn counts(&self, day: Day, keep: impl Fn(&ProjectParts) -> bool) -> Vec<(String, usize)> {
         let mut counts: Vec<(String, usize)> = Vec::new();
         for p in self
             .projects
             .iter()
-            .filter(|p| p.span.active_on(day) && keep(&p.id))
+            .filter(|p| p.span.active_on(day) && keep(p))
         {
             for part in p.parts.iter().filter(|c| c.partner && c.active_on(day)) {
                 match counts.binary_search_by(|(code, _)| code.as_str().cmp(&part.code)) {
@@ -380,7 +384,7 @@ mod tests {
     fn a_day_in_2012_shades_epaac_countries_and_not_eunetccc_ones() {
         let data = crate::data::embedded().unwrap();
         let layer = Layer::new(&data);
-        let only = |id: &'static str| move |p: &str| p == id;
+        let only = |id: &'static str| move |p: &ProjectParts| p.id == id;
         let epaac_2012 = layer.counts(day("2012-06-01"), only("epaac"));
         assert!(epaac_2012.len() >= 10, "EPAAC's countries: {epaac_2012:?}");
         assert!(layer.counts(day("2012-06-01"), only("eunetccc")).is_empty());
@@ -395,7 +399,7 @@ mod tests {
             .iter()
             .filter(|p| {
                 layer
-                    .counts(day("2025-06-01"), |id| id == p.id)
+                    .counts(day("2025-06-01"), |q| q.id == p.id)
                     .iter()
                     .any(|c| c.0 == "FR")
             })
@@ -455,6 +459,7 @@ mod tests {
         };
         let layer = Layer {
             projects: vec![ProjectParts {
+                index: 0,
                 id: "p".into(),
                 span: Span::new(Some(PartialDate::parse("2018").unwrap()), None),
                 parts: vec![part],

@@ -374,13 +374,6 @@ pub fn MapRegion() -> impl IntoView {
     let country_layer = {
         let atlas = atlas.clone();
         let layer = layer.clone();
-        // Each project's index in the dataset, for the filters' verdicts.
-        let ids: Vec<(String, usize)> = atlas
-            .projects
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.clone(), i))
-            .collect();
         Memo::new(move |_| -> (bool, Vec<(String, String)>) {
             let day = as_of.0.get();
             let selected = selection.0.get();
@@ -409,19 +402,17 @@ pub fn MapRegion() -> impl IntoView {
                     let programme = selected
                         .as_deref()
                         .filter(|id| atlas.programmes.iter().any(|p| p.id == *id));
-                    let keep = |id: &str| {
-                        let Some(&(_, i)) = ids.iter().find(|(p, _)| p == id) else {
-                            return false;
-                        };
-                        visible.with(|v| v.projects.get(i).copied().unwrap_or(false))
-                            && programme.is_none_or(|prog| {
-                                atlas.projects[i].programmes.iter().any(|x| x == prog)
-                            })
-                    };
+                    let counts = visible.with(|v| {
+                        layer.counts(day, |p| {
+                            v.projects.get(p.index).copied().unwrap_or(false)
+                                && programme.is_none_or(|prog| {
+                                    atlas.projects[p.index].programmes.iter().any(|x| x == prog)
+                                })
+                        })
+                    });
                     (
                         false,
-                        layer
-                            .counts(day, keep)
+                        counts
                             .into_iter()
                             .filter_map(|(code, n)| {
                                 let class = crate::countries::count_class(n)?;
