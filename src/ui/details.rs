@@ -521,6 +521,23 @@ fn country_view(data: &Dataset, code: &str, lang: Lang) -> Option<AnyView> {
         .collect_view();
     let n_orgs = profile.organisations.len();
     let n_projects = profile.projects.len();
+    // The programmes it takes part in: through its projects, and G7 Cancer through its
+    // members.
+    let programmes = data
+        .programmes
+        .iter()
+        .filter(|prog| {
+            profile
+                .projects
+                .iter()
+                .any(|i| i.project.programmes.iter().any(|x| x == &prog.id))
+                || (!g7.is_empty() && prog.hub == "g7-cancer")
+        })
+        .map(|prog| {
+            let name = prog.name.get(lang).to_owned();
+            view! { <li><SelectLink id=prog.id.clone()>{name}</SelectLink></li> }
+        })
+        .collect_view();
     Some(
         view! {
             <p class="details__kind">{t.country_kind}</p>
@@ -530,6 +547,7 @@ fn country_view(data: &Dataset, code: &str, lang: Lang) -> Option<AnyView> {
                 <dt>{t.country_organisations}</dt><dd>{lang.number(n_orgs)}</dd>
                 <dt>{t.country_projects}</dt><dd>{lang.number(n_projects)}</dd>
                 {(!period.is_empty()).then(|| view! { <dt>{t.country_period}</dt><dd>{period}</dd> })}
+                <dt>{t.details_programmes}</dt><dd><ul class="details__inline">{programmes}</ul></dd>
             </dl>
             {g7_view}
             <h4>{t.country_projects}</h4>

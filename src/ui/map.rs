@@ -801,6 +801,10 @@ pub fn MapRegion() -> impl IntoView {
                     .unwrap_or_else(|| id.to_owned())
             };
             let selected = selection.0.get()?;
+            // A country's card says what it takes part in; it has no links of its own.
+            if crate::countries::code_of(&selected).is_some() {
+                return None;
+            }
             let rows = partners()
                 .into_iter()
                 .map(|(org, via)| {
