@@ -7,11 +7,20 @@
 // are dropped, so the cache holds exactly one version of the atlas.
 // Registered by the app (src/lib.rs) in release builds only: `trunk serve` stays uncached.
 const CACHE = 'atlas-v1';
-const ASSET = /\/assets\/[^"'\s<>)]+/g;
+// An asset is what a tag loads: the `src` or `href` of a <script> or <link> under /assets/.
+// Comments and text are left out first, so a word like "/assets/," in them is never taken
+// for a file (it was: the host answered "/assets/," with the page, and it was cached).
+const TAG = /<(?:script|link)\b[^>]*?\s(?:src|href)="(\/assets\/[^"]+)"/g;
+
+/** The assets a page's tags load, each once. */
+function assetsOf(html) {
+  const tags = html.replace(/<!--[\s\S]*?-->/g, '');
+  return [...new Set([...tags.matchAll(TAG)].map((m) => m[1]))];
+}
 
 async function keepPage(response) {
   const html = await response.clone().text();
-  const assets = [...new Set(html.match(ASSET) || [])];
+  const assets = assetsOf(html);
   const cache = await caches.open(CACHE);
   const cached = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
   await cache.addAll(assets.filter((a) => !cached.has(a)));
