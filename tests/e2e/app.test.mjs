@@ -74,6 +74,27 @@ test('the skip link is the first stop and leads to the main area', async () => {
   await context.close();
 });
 
+test('link previews and search: Open Graph and Twitter tags, and a schema.org Dataset that never runs', async () => {
+  const { page, problems, context } = await openApp('/', { locale: 'en-GB' });
+  const meta = (sel) => page.getAttribute(sel, 'content');
+  assert.equal(await meta('meta[property="og:title"]'), 'Cancer Cooperation Atlas');
+  assert.match(await meta('meta[property="og:description"]'), /G7 Cancer.*Unicancer.*joint actions/);
+  assert.equal(await meta('meta[property="og:locale:alternate"]'), 'fr_FR');
+  assert.equal(await meta('meta[name="twitter:card"]'), 'summary');
+  const ld = JSON.parse(await page.textContent('script[type="application/ld+json"]'));
+  assert.equal(ld['@type'], 'Dataset');
+  assert.deepEqual(ld.inLanguage, ['en', 'fr']);
+  assert.ok(ld.description.length >= 50 && ld.description.length <= 5000);
+  // A data block: no hash in the CSP, and no violation (the security test watches a whole
+  // visit; this page's problems would list a refused script).
+  const csp = (await (await fetch(site.url + '/')).headers.get('content-security-policy')) || '';
+  assert.equal((csp.match(/'sha256-/g) || []).length, 1, 'one hash: the loader\'s');
+  // Built without the site's address, nothing pretends to know it.
+  assert.equal(await page.locator('link[rel="canonical"]').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a deep link falls back to the app (SPA rewrite from _redirects)', async () => {
   const { page, problems, context } = await openApp('/some/shared/view?lang=fr');
   assert.ok(await page.isVisible('.region--map'));

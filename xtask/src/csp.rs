@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 
 pub const PLACEHOLDER: &str = "'sha256-INLINE-SCRIPTS'";
 
-/// The text of every inline `<script>` (one without `src`), in document order.
+/// The text of every inline `<script>` that runs (one without `src`), in document order.
+/// Data blocks (`type="application/ld+json"`) never run, so they need no hash.
 pub fn inline_scripts(html: &str) -> Vec<&str> {
     let mut found = Vec::new();
     let mut rest = html;
@@ -25,7 +26,7 @@ pub fn inline_scripts(html: &str) -> Vec<&str> {
         let Some(close) = after[body_start..].find("</script>") else {
             break;
         };
-        if !tag.contains(" src=") {
+        if !tag.contains(" src=") && !tag.contains(r#"type="application/ld+json""#) {
             found.push(&after[body_start..body_start + close]);
         }
         rest = &after[body_start + close..];
@@ -75,6 +76,7 @@ pub fn run(root: &Path) -> Result<(), String> {
         std::fs::read_to_string(dir.join(name))
             .map_err(|e| format!("cannot read {}: {e}", dir.join(name).display()))
     };
+    crate::site::apply(&dir)?;
     let filled = fill(&read("_headers")?, &read("index.html")?)?;
     std::fs::write(dir.join("_headers"), filled)
         .map_err(|e| format!("cannot write {}: {e}", dir.join("_headers").display()))?;
@@ -93,7 +95,7 @@ mod tests {
     fn finds_inline_scripts_only() {
         let html = r#"<head><script type="module">
 import init from '/a.js';
-</script><script src="/t.js" integrity="x"></script><script>one()</script></head>"#;
+</script><script src="/t.js" integrity="x"></script><script>one()</script><script type="application/ld+json">{"@type": "Dataset"}</script></head>"#;
         assert_eq!(
             inline_scripts(html),
             ["\nimport init from '/a.js';\n", "one()"]

@@ -15,6 +15,7 @@ mod geo;
 mod pin;
 mod proc;
 mod setup;
+mod site;
 mod size;
 mod tasks;
 // The benchmarks' synthetic datasets, shared with the app's tests (pure std + serde_json).
