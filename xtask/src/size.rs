@@ -26,12 +26,13 @@ use std::path::{Path, PathBuf};
 /// timeline fitted to its box with its readout, the details' close button, the countries a
 /// selection involves; CSS +1.5 KB); 455 KB with countries on the map (454.0 KB measured,
 /// +20.5 KB: the country layer, the country card, the Countries tab, their strings in both
-/// languages). Issue 22 is to bring the whole down by a fifth.
+/// languages); 456 KB with link preview tags and the schema.org description in the page
+/// (454.7 KB measured, +0.7 KB of HTML). Issue 22 is to bring the whole down by a fifth.
 /// The issue asked for 110 KB: out of reach on this
 /// stack, since the smallest Leptos app (`cargo xtask floor`) is 29.3 KB and the content
 /// (dataset, shapes, CSS, HTML) another 57 KB, leaving 24 KB for all the app's code
 /// (now about 210 KB). See docs/performance.md, "Why not 110 KB".
-pub const BROTLI_BUDGET_BYTES: u64 = 455_000;
+pub const BROTLI_BUDGET_BYTES: u64 = 456_000;
 
 /// Files in dist/ that configure the host and are never sent to a browser.
 const HOST_CONFIG_FILES: [&str; 2] = ["_headers", "_redirects"];
