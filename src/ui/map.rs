@@ -847,7 +847,8 @@ pub fn MapRegion() -> impl IntoView {
 
     view! {
         <section class="region region--map region--geo" aria-labelledby="map-heading">
-            <h2 id="map-heading" class="region__title">{move || locale.strings().map_title}</h2>
+            // For screen readers: the map needs no visible title.
+            <h2 id="map-heading" class="region__title visually-hidden">{move || locale.strings().map_title}</h2>
             <p id="map-help" class="map__help">{move || locale.strings().map_help}</p>
             <div
                 class="map"

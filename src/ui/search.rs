@@ -123,7 +123,8 @@ pub fn Search() -> impl IntoView {
     };
     view! {
         <div class="search" role="search">
-            <label class="search__label" for="search-input">{move || locale.strings().search_label}</label>
+            // For screen readers: the placeholder says the same to sighted visitors.
+            <label class="search__label visually-hidden" for="search-input">{move || locale.strings().search_label}</label>
             <input
                 id="search-input"
                 class="search__input"
