@@ -379,38 +379,17 @@ pub fn rows<'a>(
             }
         }
         Tab::Countries => {
-            // What the filters keep, by id, for many lookups.
-            let kept = |ids: Vec<&'a str>| {
-                let mut ids = ids;
-                crate::sort::sort(&mut ids);
-                ids
-            };
-            let projects_kept = kept(
-                data.projects
-                    .iter()
-                    .zip(&visible.projects)
-                    .filter(|x| *x.1)
-                    .map(|(p, _)| p.id.as_str())
-                    .collect(),
-            );
-            let orgs_kept = kept(
-                data.organisations
-                    .iter()
-                    .zip(&visible.organisations)
-                    .filter(|x| *x.1)
-                    .map(|(o, _)| o.id.as_str())
-                    .collect(),
-            );
-            let projects_kept = |id: &str| projects_kept.binary_search(&id).is_ok();
-            let org_kept = |id: &str| orgs_kept.binary_search(&id).is_ok();
+            // What the filters keep, by id (sorted), for many lookups.
+            let kept = visible.ids(data);
+            let kept = |id: &str| kept.binary_search(&id).is_ok();
             for (c, mut profile) in data.countries.iter().zip(crate::countries::profiles(data)) {
                 if !found(&[c.name.en.as_str(), &c.name.fr, &c.code]) {
                     continue;
                 }
                 // Under the filters: its organisations and projects that they keep; a
                 // country left with neither has no row.
-                profile.projects.retain(|i| projects_kept(&i.project.id));
-                profile.organisations.retain(|o| org_kept(&o.id));
+                profile.projects.retain(|i| kept(&i.project.id));
+                profile.organisations.retain(|o| kept(&o.id));
                 if profile.projects.is_empty() && profile.organisations.is_empty() {
                     continue;
                 }

@@ -477,17 +477,7 @@ fn country_view(data: &Dataset, code: &str, lang: Lang) -> Option<AnyView> {
             let p = i.project;
             let name = p.acronym.as_ref().unwrap_or(&p.name).get(lang).to_owned();
             let role = i.role.map_or(t.participation_country_only, |k| lang.role(k));
-            let dates = crate::ui::timeline::dates_text(
-                &crate::lanes::Item {
-                    id: p.id.clone(),
-                    lane: crate::lanes::Lane::Eu,
-                    label: p.name.clone(),
-                    span: p.span,
-                    point: false,
-                    involves: Vec::new(),
-                },
-                lang,
-            );
+            let dates = crate::ui::timeline::span_text(&p.span, lang);
             let members = i
                 .members
                 .iter()

@@ -48,10 +48,15 @@ pub fn clip_label(label: &str) -> String {
     )
 }
 
-/// A date range in words: "1 October 2022 – 30 September 2024", "since 2015".
+/// An item's date range in words (see [`span_text`]).
 pub fn dates_text(item: &Item, lang: Lang) -> String {
+    span_text(&item.span, lang)
+}
+
+/// A date range in words: "1 October 2022 – 30 September 2024", "since 2015".
+pub fn span_text(span: &crate::model::Span, lang: Lang) -> String {
     let fmt = |d: PartialDate| lang.date(d);
-    match (item.span.start, item.span.end) {
+    match (span.start, span.end) {
         (Some(s), Some(e)) if s == e => fmt(s),
         (Some(s), Some(e)) => format!("{} – {}", fmt(s), fmt(e)),
         (Some(s), None) => match lang {
