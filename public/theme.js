@@ -7,3 +7,34 @@ try {
 } catch (e) {
   // Storage refused (private browsing, blocked cookies): keep the system theme.
 }
+
+// The page holds its first screen drawn at build time (xtask/src/prerender.rs), and the
+// app replaces it when it starts (src/boot.rs). Two things for that, kept here because
+// this script runs before the page is painted:
+// - `atlasPainted` settles once the browser has recorded the page's largest paint, so that
+//   the prerendered screen, not the app's copy of it, counts as the page's paint; after
+//   3 s at most (0.5 s where the browser cannot say), since a page loaded in a background
+//   tab records none.
+// - `atlasClicks` keeps where the visitor clicked on the first screen before the app was
+//   ready (it is inert); the app replays the last click at the same place, where the same
+//   control then is. Meanwhile the page says it is starting (`html.is-starting`).
+(function () {
+  var done;
+  window.atlasPainted = new Promise(function (resolve) { done = resolve; });
+  var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+  if (types.indexOf('largest-contentful-paint') >= 0) {
+    new PerformanceObserver(function (list, observer) {
+      observer.disconnect();
+      done();
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+    setTimeout(done, 3000);
+  } else {
+    setTimeout(done, 500);
+  }
+  window.atlasClicks = [];
+  document.addEventListener('click', function (event) {
+    if (!document.getElementById('boot')) return;
+    window.atlasClicks.push([event.clientX, event.clientY]);
+    document.documentElement.classList.add('is-starting');
+  }, true);
+})();

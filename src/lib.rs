@@ -3,7 +3,11 @@
 //! `App` lays out the shell (header, map, timeline, details, footer) and owns the
 //! app-wide state. Pure logic lives in modules without leptos (`i18n`, later `model`,
 //! `geo`, `time`, `filter`); `ui/` only turns state into DOM.
+// Rendering the whole `App` to HTML natively (the prerendered first screen) nests types
+// deeper than the default limit.
+#![recursion_limit = "256"]
 
+pub mod boot;
 pub mod countries;
 pub mod data;
 pub mod filter;
@@ -174,8 +178,15 @@ impl ViewState {
     }
 }
 
+/// True in the app, false when the build draws the first screen natively
+/// ([`first_screen`]): calls into the browser are skipped there.
+pub const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
+
 /// Today in the visitor's calendar, as a day number.
 pub fn today() -> model::Day {
+    if !IN_BROWSER {
+        return BUILD_DAY.with(|d| d.get());
+    }
     let now = js_sys::Date::new_0();
     model::date::day_number(
         now.get_full_year() as i32,
@@ -191,6 +202,9 @@ pub fn use_atlas() -> Atlas {
 
 /// Milliseconds since the page started, for start-up measurements.
 fn now_ms() -> f64 {
+    if !IN_BROWSER {
+        return 0.0;
+    }
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
@@ -203,6 +217,9 @@ pub fn load_embedded_dataset() -> Result<Dataset, Vec<data::DataError>> {
     let elapsed = now_ms() - started;
     // Tenths of a millisecond, with integer formatting (float formatting costs wasm size).
     let tenths = (elapsed * 10.0).round() as i64;
+    if !IN_BROWSER {
+        return result;
+    }
     web_sys::console::info_1(
         &format!(
             "dataset parsed and validated in {}.{} ms",
@@ -214,8 +231,18 @@ pub fn load_embedded_dataset() -> Result<Dataset, Vec<data::DataError>> {
     result
 }
 
+thread_local! {
+    /// The language [`first_screen`] draws in, which stands for the browser's at build time.
+    static BUILD_LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
+    /// The day [`first_screen`] draws, which stands for the visitor's today at build time.
+    static BUILD_DAY: std::cell::Cell<model::Day> = const { std::cell::Cell::new(0) };
+}
+
 /// The language the browser asks for, from `navigator.languages` (English if none fits).
 pub fn browser_lang() -> Lang {
+    if !IN_BROWSER {
+        return BUILD_LANG.with(|l| l.get());
+    }
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return Lang::En;
     };
@@ -247,7 +274,8 @@ pub fn register_service_worker() {
     });
 }
 
-/// Removes index.html's "loading" note (`#boot`) once the app is running.
+/// Removes index.html's "loading" note or prerendered first screen (`#boot`) once the app
+/// is running.
 fn remove_boot_placeholder() {
     if let Some(boot) = web_sys::window()
         .and_then(|w| w.document())
@@ -308,15 +336,30 @@ fn workspace<D: Into<Arc<Dataset>>>(
     .into_any()
 }
 
-/// The whole app.
+/// The whole app, started from the browser: its address, language and calendar.
 #[component]
 pub fn App() -> impl IntoView {
     remove_boot_placeholder();
     let (url, ignored) = UrlState::from_query(&ui::location::search());
-    let locale = Locale(RwSignal::new(url.lang.unwrap_or_else(browser_lang)));
+    let lang = url.lang.unwrap_or_else(browser_lang);
+    shell(url, ignored, lang, today())
+}
+
+/// The default first view in `lang` on `day`, as the build draws it into the page
+/// (natively, with Leptos' HTML rendering): the same components as [`App`], with no
+/// address, so that the app can replace it without anything moving.
+pub fn first_screen(lang: Lang, day: model::Day) -> impl IntoView {
+    BUILD_LANG.with(|l| l.set(lang));
+    BUILD_DAY.with(|d| d.set(day));
+    shell(UrlState::default(), Vec::new(), lang, day)
+}
+
+/// The app over its starting point: the address's view, the language and today.
+fn shell(url: UrlState, ignored: Vec<Ignored>, lang: Lang, day: model::Day) -> impl IntoView {
+    let locale = Locale(RwSignal::new(lang));
     provide_context(locale);
     provide_context(Selection(RwSignal::new(None)));
-    provide_context(AsOf(RwSignal::new(today())));
+    provide_context(AsOf(RwSignal::new(day)));
 
     // <html lang> and the document title follow the interface language, so screen
     // readers pronounce the page correctly and tabs are named in the visitor's language.

@@ -1,8 +1,13 @@
-//! Entry point: install the panic banner first, then mount the app on `<body>`, then
-//! register the service worker for offline use.
+//! Entry point: install the panic banner first; then, once the prerendered first screen
+//! has been painted (src/boot.rs), mount the app on `<body>` in its place, replay a click
+//! made on it meanwhile, and register the service worker for offline use.
 
 fn main() {
     cancer_atlas::panic_banner::install();
-    leptos::mount::mount_to_body(cancer_atlas::App);
-    cancer_atlas::register_service_worker();
+    wasm_bindgen_futures::spawn_local(async {
+        cancer_atlas::boot::after_first_paint().await;
+        leptos::mount::mount_to_body(cancer_atlas::App);
+        cancer_atlas::register_service_worker();
+        cancer_atlas::boot::replay_click().await;
+    });
 }

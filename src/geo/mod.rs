@@ -64,6 +64,16 @@ impl View {
         View::world(width, height).fit(sw, ne)
     }
 
+    /// A screen `width` wide and exactly as high as Europe's framing needs. Drawn for this
+    /// size and scaled to fit another box, centred (SVG `viewBox` with
+    /// `preserveAspectRatio="xMidYMid meet"`), the picture is [`View::europe`] of that box:
+    /// how the prerendered page frames the map for any screen.
+    pub fn europe_screen(width: f64) -> (f64, f64) {
+        let sw = to_map(-25.0, 34.0);
+        let ne = to_map(45.0, 72.0);
+        (width, width * (sw.y - ne.y).abs() / (sw.x - ne.x).abs())
+    }
+
     /// Centre and zoom as a link writes them: centre to 0.1 map unit, zoom to 0.01.
     pub fn framing(&self) -> (f64, f64, f64) {
         let round = |v: f64, scale: f64| (v * scale).round() / scale;
@@ -358,6 +368,23 @@ pub fn bounds(points: impl IntoIterator<Item = MapPoint>) -> Option<(MapPoint, M
 #[cfg(test)]
 mod tests {
     use super::equal_earth::project;
+
+    #[test]
+    fn europe_screen_scaled_to_any_box_is_europe_framed_there() {
+        let (w, h) = View::europe_screen(400.0);
+        let reference = View::europe(w, h);
+        for (bw, bh) in [(375.0, 422.0), (1422.0, 476.0), (800.0, 450.0), (412.0, 300.0)] {
+            let real = View::europe(bw, bh);
+            let s = (bw / w).min(bh / h);
+            for (lon, lat) in [(2.35, 48.86), (-9.1, 38.7), (24.9, 60.2), (139.7, 35.7), (-77.0, 38.9)] {
+                let p = to_map(lon, lat);
+                let (rx, ry) = reference.to_screen(p);
+                let (qx, qy) = real.to_screen(p);
+                assert!((bw / 2.0 + s * (rx - w / 2.0) - qx).abs() < 1e-6, "{bw}x{bh} {lon}");
+                assert!((bh / 2.0 + s * (ry - h / 2.0) - qy).abs() < 1e-6, "{bw}x{bh} {lat}");
+            }
+        }
+    }
     use super::*;
 
     fn close(a: (f64, f64), b: (f64, f64)) {

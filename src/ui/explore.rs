@@ -40,7 +40,7 @@ pub fn SelectLink(id: String, children: Children) -> impl IntoView {
 /// Clicks on any `a[data-sel]` select in place instead of loading the page again.
 pub fn intercept_select_links() {
     let selection = use_selection();
-    let _ = window_event_listener(leptos::ev::click, move |ev| {
+    super::on_window(leptos::ev::click, move |ev| {
         use wasm_bindgen::JsCast;
         if ev.default_prevented()
             || ev.button() != 0

@@ -25,7 +25,7 @@ pub fn Header(
         }
     };
     // A tap or click anywhere else closes the menu.
-    let _ = window_event_listener(leptos::ev::click, move |ev| {
+    crate::ui::on_window(leptos::ev::click, move |ev| {
         use wasm_bindgen::JsCast;
         if !open.get_untracked() {
             return;
@@ -146,6 +146,9 @@ impl Theme {
 
     /// The theme `public/theme.js` applied from storage before the app started.
     pub fn current() -> Theme {
+        if !crate::IN_BROWSER {
+            return Theme::parse(None);
+        }
         let root = document().document_element();
         Theme::parse(root.and_then(|r| r.get_attribute("data-theme")).as_deref())
     }

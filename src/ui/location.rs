@@ -15,6 +15,9 @@ const SETTLE: Duration = Duration::from_millis(300);
 
 /// `location.search` (with its `?`), or empty outside a browser window.
 pub fn search() -> String {
+    if !crate::IN_BROWSER {
+        return String::new();
+    }
     web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default()
@@ -96,7 +99,7 @@ pub fn start(mut initial: UrlState, mut ignored: Vec<Ignored>, data: &Dataset) {
     });
 
     let data = data.clone();
-    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+    super::on_window(leptos::ev::popstate, move |_| {
         let query = search();
         let (mut state, mut ignored) = UrlState::from_query(&query);
         ignored.extend(state.restrict_to(&data));

@@ -12,6 +12,10 @@ use std::collections::BTreeMap;
 
 /// Screen size used until the map's box has been measured.
 const DEFAULT_SIZE: (f64, f64) = (800.0, 450.0);
+use super::PRERENDER_WIDTH;
+/// Height of the second set of markers the prerendered page holds, for wide screens (the
+/// map at 1440×900); CSS shows one set or the other (style/map.css).
+const PRERENDER_WIDE_HEIGHT: f64 = 476.0;
 /// Zoom factor of one button press or key press.
 const ZOOM_STEP: f64 = 1.6;
 /// A pointer must move this far before a press becomes a drag.
@@ -76,7 +80,12 @@ pub fn MapRegion() -> impl IntoView {
         Some(f) => View::europe(width, height).framed(f),
         None => View::europe(width, height),
     };
-    let view = RwSignal::new(framed(DEFAULT_SIZE.0, DEFAULT_SIZE.1));
+    let start = if crate::IN_BROWSER {
+        DEFAULT_SIZE
+    } else {
+        View::europe_screen(PRERENDER_WIDTH)
+    };
+    let view = RwSignal::new(framed(start.0, start.1));
     let container = NodeRef::<leptos::html::Div>::new();
 
     // Measure the map's box on mount and when it changes; keep the view's centre and zoom.
@@ -573,6 +582,23 @@ pub fn MapRegion() -> impl IntoView {
     // Markers are redrawn as one string; keep keyboard focus on the same marker (or the
     // cluster that now holds it) across redraws.
     let markers_layer = NodeRef::<leptos::svg::G>::new();
+    // At build time no effect runs: the markers are drawn once, into the markup.
+    // Markers are clustered in screen space, so the clusters of a phone's map are not those
+    // of a wide screen's: both sets, the wide one drawn at its size and scaled into the
+    // narrow one's coordinates (both frame Europe exactly, so the views differ by a scale).
+    let prerendered_markers = (!crate::IN_BROWSER).then(|| {
+        let narrow_view = view.get_untracked();
+        let narrow = markers_svg();
+        let (w, h) = View::europe_screen(PRERENDER_WIDTH);
+        let wide_width = w * PRERENDER_WIDE_HEIGHT / h;
+        view.set(View::europe(wide_width, PRERENDER_WIDE_HEIGHT));
+        let wide = markers_svg();
+        view.set(narrow_view);
+        format!(
+            r#"<g class="map__prerendered--narrow">{narrow}</g><g class="map__prerendered--wide" transform="scale({})">{wide}</g>"#,
+            w / wide_width
+        )
+    });
     Effect::new(move |_| {
         let html = markers_svg();
         let Some(layer) = markers_layer.get() else {
@@ -746,7 +772,9 @@ pub fn MapRegion() -> impl IntoView {
         }
     };
     let atlas_countries = atlas.countries.len();
-    let legend_open = window()
+    // The prerendered page draws it open; its CSS folds it on narrow screens.
+    let legend_open = !crate::IN_BROWSER
+        || window()
         .inner_width()
         .ok()
         .and_then(|w| w.as_f64())
@@ -845,6 +873,14 @@ pub fn MapRegion() -> impl IntoView {
         }
     };
 
+    // At build time there is no box to measure and no effect runs: the SVG scales the
+    // drawing made for the prerender's size to the real box.
+    let view_box = (!crate::IN_BROWSER).then(|| {
+        let v = view.get_untracked();
+        format!("0 0 {} {}", v.width, v.height)
+    });
+    let aspect = view_box.is_some().then_some("xMidYMid meet");
+
     view! {
         <section class="region region--map region--geo" aria-labelledby="map-heading">
             // For screen readers: the map needs no visible title.
@@ -865,14 +901,15 @@ pub fn MapRegion() -> impl IntoView {
                 on:dblclick=on_dblclick
                 on:keydown=on_keydown
             >
-                <svg class="map__svg" width="100%" height="100%" aria-hidden="false">
+                <svg class="map__svg" width="100%" height="100%" aria-hidden="false"
+                    viewBox=view_box preserveAspectRatio=aspect>
                     <rect class="map__sea" width="100%" height="100%"/>
                     <g class="map__land" transform=land_transform aria-hidden="true" inner_html=countries_svg on:click=on_land_click></g>
                     <g class="map__land map__land--shaded map__land--layer" transform=land_transform aria-hidden="true" inner_html=layer_svg></g>
                     <g class="map__land map__land--shaded" transform=land_transform aria-hidden="true" inner_html=shaded_svg></g>
                     <g class="map__land map__land--shaded map__land--involved" transform=land_transform aria-hidden="true" inner_html=involved_svg></g>
                     <g class="map__arcs" aria-hidden="true" inner_html=arcs_svg></g>
-                    <g class="map__markers" node_ref=markers_layer on:click=on_markers_click on:keydown=on_markers_key></g>
+                    <g class="map__markers" node_ref=markers_layer inner_html=prerendered_markers on:click=on_markers_click on:keydown=on_markers_key></g>
                 </svg>
                 <p class="map__asof" aria-live="polite">
                     {move || format!("{} {}", locale.strings().as_of, lanes::long_date(as_of.0.get(), locale.0.get()))}

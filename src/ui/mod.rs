@@ -15,6 +15,23 @@ pub mod search;
 pub mod table;
 pub mod timeline;
 
+/// Width the prerendered page draws the map and the timeline for: a phone's (375 px screen,
+/// regions 351 px wide). The map's SVG scales its drawing to the real box
+/// (`geo::View::europe_screen`); the timeline is drawn for this width only.
+pub const PRERENDER_WIDTH: f64 = 351.0;
+
+/// Listens to `event` on the window for as long as the current reactive owner lives; does
+/// nothing when the build draws the first screen (there is no window then).
+pub fn on_window<E>(event: E, listener: impl Fn(E::EventType) + 'static)
+where
+    E: leptos::tachys::html::event::EventDescriptor + 'static,
+    E::EventType: wasm_bindgen::JsCast,
+{
+    if crate::IN_BROWSER {
+        let _ = leptos::prelude::window_event_listener(event, listener);
+    }
+}
+
 /// Calls `measure` when `el` first gets its size, then whenever that size changes, until
 /// the current reactive owner is cleaned up. A ResizeObserver runs after the browser's own
 /// layout, so measuring there never forces an extra layout of the page being built.

@@ -21,6 +21,10 @@ const ZOOM_STEP: f64 = 1.5;
 /// Width reserved for an item's written label; longer labels are cut with "…" (the full
 /// text stays in the item's accessible name and tooltip).
 const LABEL_MAX_PX: f64 = 190.0;
+/// The wide frame's timeline box at 1440×900, which the prerendered page draws it for
+/// besides a phone's (`super::PRERENDER_WIDTH`, named rows).
+const PRERENDER_WIDE_WIDTH: f64 = 1422.0;
+const PRERENDER_WIDE_HEIGHT: f64 = 243.0;
 /// Approximate width of one character of the 12 px label font.
 const CHAR_PX: f64 = 6.5;
 
@@ -405,11 +409,16 @@ pub fn TimelineRegion() -> impl IntoView {
         let start = PartialDate::year(2008).first_day().max(bounds.0);
         TimeScale::new(start, bounds.1, width)
     };
-    let scale = RwSignal::new(initial(DEFAULT_WIDTH));
+    let start_width = if crate::IN_BROWSER {
+        DEFAULT_WIDTH
+    } else {
+        super::PRERENDER_WIDTH
+    };
+    let scale = RwSignal::new(initial(start_width));
     let container = NodeRef::<leptos::html::Div>::new();
     // The box's width, and its height when the layout fits the lanes to it (the frame
     // layout marks the box with `--timeline-fit: 1`; style/layout.css).
-    let box_width = RwSignal::new(DEFAULT_WIDTH);
+    let box_width = RwSignal::new(start_width);
     let fit = RwSignal::new(None::<f64>);
     // The visitor's choice of names beside the items (None: the layout's default).
     let names = RwSignal::new(None::<bool>);
@@ -490,6 +499,44 @@ pub fn TimelineRegion() -> impl IntoView {
         (format!("{axis}{}", drawn.plot), drawn.gutter, drawn.height)
     });
     let gutter_x = move || layout.get().gutter();
+    // At build time nothing is measured: the page holds the timeline drawn for a phone
+    // (named rows) and for the wide frame (rows fitted to its height), and CSS shows the
+    // one for the screen (style/timeline.css).
+    let prerendered = (!crate::IN_BROWSER).then(|| {
+        let lang = locale.0.get_untracked();
+        let now = as_of.0.get_untracked();
+        let marks = Marks {
+            selected: None,
+            related: &[],
+        };
+        let draw = |which: &str, layout: Layout, width: f64| {
+            let s = initial(width - layout.gutter());
+            let drawn = shown.with_untracked(|items| lanes_svg(items, &s, bounds.1, lang, marks, layout));
+            let (g, h) = (px(layout.gutter()), px(drawn.height));
+            let (compact, gutter) = match layout {
+                Layout::Named => ("", String::new()),
+                Layout::Compact { .. } => (
+                    " timeline__svg--compact",
+                    format!(r#"<rect class="timeline__gutter" x="0" y="0" width="{g}" height="{h}"/><g aria-hidden="true">{}</g>"#, drawn.gutter),
+                ),
+            };
+            format!(
+                r#"<svg class="timeline__svg{compact} timeline__prerendered--{which}" width="100%" height="{h}"><g transform="translate({g},0)">{}{}<line class="timeline__asof" x1="{x}" x2="{x}" y1="0" y2="{h}"/></g>{gutter}</svg>"#,
+                axis_svg(&s, lang, drawn.height),
+                drawn.plot,
+                x = px(s.x(now)),
+            )
+        };
+        format!(
+            "{}{}",
+            draw("narrow", Layout::Named, super::PRERENDER_WIDTH),
+            draw(
+                "wide",
+                Layout::Compact { height: PRERENDER_WIDE_HEIGHT },
+                PRERENDER_WIDE_WIDTH
+            )
+        )
+    });
     // What the pointer or the focus is on, written out (compact rows carry no names).
     let readout = RwSignal::new(String::new());
     let read_item = move |target: Option<web_sys::EventTarget>| {
@@ -692,6 +739,7 @@ pub fn TimelineRegion() -> impl IntoView {
                     min=bounds.0
                     max=bounds.1
                     step="1"
+                    value=(!crate::IN_BROWSER).then(|| as_of.0.get_untracked().to_string())
                     prop:value=move || as_of.0.get().to_string()
                     aria-valuetext=move || lanes::long_date(as_of.0.get(), locale.0.get())
                     on:input=move |ev| {
@@ -716,6 +764,9 @@ pub fn TimelineRegion() -> impl IntoView {
                 on:wheel=on_wheel
                 on:keydown=on_key
             >
+                {match prerendered {
+                    Some(html) => leptos::either::Either::Left(view! { <div class="timeline__prerendered" inner_html=html></div> }),
+                    None => leptos::either::Either::Right(view! {
                 <svg
                     class="timeline__svg"
                     class:timeline__svg--compact=move || layout.get() != Layout::Named
@@ -744,6 +795,8 @@ pub fn TimelineRegion() -> impl IntoView {
                         <g aria-hidden="true" inner_html=move || markup.with(|m| m.1.clone())></g>
                     </Show>
                 </svg>
+                    }),
+                }}
             </div>
         </section>
     }

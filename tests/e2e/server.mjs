@@ -70,16 +70,46 @@ export function parseHeaders(text) {
   return rules;
 }
 
-/** Parses _redirects into [{ regexp, to, status }] (enough for rewrites such as the SPA fallback). */
+/**
+ * Parses _redirects into [{ regexp, query, to, status, force, language }]: the path, its
+ * query conditions (`key=value`, or `key=:name` for any value), the target, the status
+ * with Netlify's "!" (rewrite even when a file exists) and a `Language=` condition.
+ */
 export function parseRedirects(text) {
   return text
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'))
     .map((l) => {
-      const [from, to, status = '301'] = l.split(/\s+/);
-      return { regexp: patternToRegExp(from), to, status: Number.parseInt(status, 10) };
+      const [from, ...rest] = l.split(/\s+/);
+      const query = [];
+      while (rest.length && rest[0].includes('=') && !rest[0].startsWith('/')) query.push(rest.shift().split('='));
+      const [to, status = '301', ...conditions] = rest;
+      const language = conditions.find((c) => c.startsWith('Language='))?.slice('Language='.length).split(',');
+      return {
+        regexp: patternToRegExp(from),
+        query,
+        to,
+        status: Number.parseInt(status, 10),
+        force: status.endsWith('!'),
+        language,
+      };
     });
+}
+
+/** The language Netlify matches `Language=` against: the first of Accept-Language, as
+ *  netlify-cli's emulation reads it (its first two letters). */
+export function requestLanguage(acceptLanguage = '') {
+  return acceptLanguage.split(',')[0].trim().slice(0, 2).toLowerCase() || 'en';
+}
+
+/** The first rule that matches the request, or undefined. */
+export function matchRedirect(rules, url, acceptLanguage, fileExists) {
+  return rules.find((r) =>
+    r.regexp.test(url.pathname)
+    && (r.force || !fileExists)
+    && r.query.every(([k, v]) => url.searchParams.has(k) && (v.startsWith(':') || url.searchParams.get(k) === v))
+    && (!r.language || r.language.includes(requestLanguage(acceptLanguage))));
 }
 
 async function readOptional(path) {
@@ -114,20 +144,19 @@ export async function startServer(distDir) {
   const requests = [];
 
   const server = createServer(async (req, res) => {
-    const urlPath = new URL(req.url, 'http://localhost').pathname;
+    const url = new URL(req.url, 'http://localhost');
+    const urlPath = url.pathname;
     requests.push(urlPath);
     let status = 200;
     let file = await fileAt(root, urlPath);
-    if (!file) {
-      // Netlify applies rewrites only when no file matches (no "!" force flag here).
-      // A 200 rule rewrites to its target; a 404 rule answers "not found" (with its
-      // target as the body when that file exists).
-      const rule = redirects.find((r) => r.regexp.test(urlPath));
-      if (rule?.status === 200) file = await fileAt(root, rule.to);
-      if (rule?.status === 404) {
-        status = 404;
-        file = await fileAt(root, rule.to);
-      }
+    // Netlify applies a rule when no file matches the path, or always when it is forced
+    // ("200!"). A 200 rule rewrites to its target; a 404 rule answers "not found" (with
+    // its target as the body when that file exists).
+    const rule = matchRedirect(redirects, url, req.headers['accept-language'], Boolean(file));
+    if (rule?.status === 200) file = await fileAt(root, rule.to);
+    if (rule?.status === 404) {
+      status = 404;
+      file = await fileAt(root, rule.to);
     }
     if (!file) status = 404;
     for (const rule of headerRules) {
@@ -144,7 +173,8 @@ export async function startServer(distDir) {
     res.writeHead(status, {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Length': body.length,
-      Vary: 'Accept-Encoding',
+      // As Netlify does for a path with language rules (its CDN keeps a copy per language).
+      Vary: redirects.some((r) => r.language && r.regexp.test(urlPath)) ? 'Accept-Encoding, Accept-Language' : 'Accept-Encoding',
       ...(encoding ? { 'Content-Encoding': encoding } : {}),
     });
     res.end(req.method === 'HEAD' ? undefined : body);

@@ -13,6 +13,7 @@ mod geo;
 #[allow(dead_code)] // COMPONENTS is the boot stage's
 #[path = "../boot/src/pin.rs"]
 mod pin;
+mod prerender;
 mod proc;
 mod setup;
 mod site;

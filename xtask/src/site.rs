@@ -28,19 +28,21 @@ fn attr(text: &str) -> String {
         .replace('<', "&lt;")
 }
 
-/// The tags `index.html` gets for a site at `url`: canonical, Open Graph URL, and the
-/// English and French versions of the atlas (`?lang=`) as alternates.
-pub fn head_tags(url: &str) -> String {
+/// The tags a page gets for a site at `url`: canonical and Open Graph URL (`/` for the
+/// English page, `/?lang=fr` for the French one, `page` being its query), and the English
+/// and French versions of the atlas (`?lang=`) as alternates.
+pub fn head_tags(url: &str, page: &str) -> String {
     let u = attr(url);
     format!(
         concat!(
-            r#"<link rel="canonical" href="{u}/">"#,
-            r#"<meta property="og:url" content="{u}/">"#,
+            r#"<link rel="canonical" href="{u}/{page}">"#,
+            r#"<meta property="og:url" content="{u}/{page}">"#,
             r#"<link rel="alternate" hreflang="en" href="{u}/?lang=en">"#,
             r#"<link rel="alternate" hreflang="fr" href="{u}/?lang=fr">"#,
             r#"<link rel="alternate" hreflang="x-default" href="{u}/">"#,
         ),
-        u = u
+        u = u,
+        page = page
     )
 }
 
@@ -67,8 +69,8 @@ pub fn robots(existing: &str, url: &str) -> String {
 }
 
 /// Adds the tags to `html` before `</head>` (once).
-pub fn with_head_tags(html: &str, url: &str) -> Result<String, String> {
-    let tags = head_tags(url);
+pub fn with_head_tags(html: &str, url: &str, page: &str) -> Result<String, String> {
+    let tags = head_tags(url, page);
     if html.contains(&tags) {
         return Ok(html.to_owned());
     }
@@ -92,7 +94,10 @@ pub fn apply(dir: &Path) -> Result<(), String> {
         let new = change(&text)?;
         std::fs::write(&path, new).map_err(|e| format!("cannot write {}: {e}", path.display()))
     };
-    rw("index.html", &|html| with_head_tags(html, &url))?;
+    rw("index.html", &|html| with_head_tags(html, &url, ""))?;
+    if dir.join("fr/index.html").is_file() {
+        rw("fr/index.html", &|html| with_head_tags(html, &url, "?lang=fr"))?;
+    }
     rw("robots.txt", &|text| Ok(robots(text, &url)))?;
     rw("sitemap.xml", &|_| Ok(sitemap(&url)))?;
     println!("site: canonical link, alternates and sitemap for {url}");
@@ -106,18 +111,20 @@ mod tests {
     #[test]
     fn tags_sitemap_and_robots_for_a_known_address() {
         let url = "https://atlas.example.org";
-        let html = with_head_tags("<html><head><title>x</title></head></html>", url).unwrap();
+        let html = with_head_tags("<html><head><title>x</title></head></html>", url, "").unwrap();
         assert!(html.contains(r#"<link rel="canonical" href="https://atlas.example.org/">"#));
         assert!(html.contains(r#"hreflang="fr" href="https://atlas.example.org/?lang=fr""#));
         assert!(html.find("canonical").unwrap() < html.find("</head>").unwrap());
-        assert_eq!(with_head_tags(&html, url).unwrap(), html, "added once");
-        assert!(with_head_tags("<html></html>", url).is_err());
+        assert_eq!(with_head_tags(&html, url, "").unwrap(), html, "added once");
+        assert!(with_head_tags("<html></html>", url, "").is_err());
+        let fr = with_head_tags("<head></head>", url, "?lang=fr").unwrap();
+        assert!(fr.contains(r#"<link rel="canonical" href="https://atlas.example.org/?lang=fr">"#));
         let map = sitemap(url);
         assert!(map.contains("<loc>https://atlas.example.org/?lang=en</loc>"));
         assert_eq!(map.matches("<url>").count(), 3);
         let robots_txt = robots("User-agent: *\nAllow: /\n", url);
         assert!(robots_txt.ends_with("Sitemap: https://atlas.example.org/sitemap.xml\n"));
         assert_eq!(robots(&robots_txt, url), robots_txt, "added once");
-        assert!(head_tags("https://a\"b").contains("a&quot;b"));
+        assert!(head_tags("https://a\"b", "").contains("a&quot;b"));
     }
 }

@@ -27,12 +27,16 @@ use std::path::{Path, PathBuf};
 /// selection involves; CSS +1.5 KB); 455 KB with countries on the map (454.0 KB measured,
 /// +20.5 KB: the country layer, the country card, the Countries tab, their strings in both
 /// languages); 456 KB with link preview tags and the schema.org description in the page
-/// (454.7 KB measured, +0.7 KB of HTML). Issue 22 is to bring the whole down by a fifth.
+/// (454.7 KB measured, +0.7 KB of HTML); 485 KB with the first screen prerendered in the
+/// page (483.6 KB measured: the page grew from 1.4 to 28.2 KB brotli, the French one being
+/// the larger of the two a visit loads: the map's 177 country shapes 13.6 KB, the timeline
+/// drawn for a phone and for the wide frame 5.7 KB, markers for both 1.8 KB; the take-over
+/// code +1 KB). Issue 22 is to bring the whole down by a fifth.
 /// The issue asked for 110 KB: out of reach on this
 /// stack, since the smallest Leptos app (`cargo xtask floor`) is 29.3 KB and the content
 /// (dataset, shapes, CSS, HTML) another 57 KB, leaving 24 KB for all the app's code
 /// (now about 210 KB). See docs/performance.md, "Why not 110 KB".
-pub const BROTLI_BUDGET_BYTES: u64 = 456_000;
+pub const BROTLI_BUDGET_BYTES: u64 = 485_000;
 
 /// Files in dist/ that configure the host and are never sent to a browser.
 const HOST_CONFIG_FILES: [&str; 2] = ["_headers", "_redirects"];
@@ -50,6 +54,17 @@ pub struct FileSize {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Report {
     pub files: Vec<FileSize>,
+    /// The pages of the other languages (`fr/index.html`): a visit loads one page, so only
+    /// the largest of them counts in the total (it is in `files`).
+    pub alternatives: Vec<FileSize>,
+}
+
+/// Whether `rel` is one language's copy of the page: `index.html` or `<tag>/index.html`.
+fn is_language_page(rel: &str) -> bool {
+    rel == "index.html"
+        || rel
+            .strip_suffix("/index.html")
+            .is_some_and(|tag| tag.len() == 2 && tag.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 impl Report {
@@ -93,6 +108,15 @@ impl Report {
         for f in self.files.iter().chain(std::iter::once(&self.total())) {
             out.push_str(&format!(
                 "| {} | {} | {} | {} |\n",
+                f.path,
+                kb(f.raw),
+                kb(f.gzip),
+                kb(f.brotli)
+            ));
+        }
+        for f in &self.alternatives {
+            out.push_str(&format!(
+                "| {} (another language's page, not counted) | {} | {} | {} |\n",
                 f.path,
                 kb(f.raw),
                 kb(f.gzip),
@@ -175,7 +199,19 @@ pub fn measure(dist: &Path) -> Result<Report, String> {
         });
     }
     files.sort_by(|a, b| b.brotli.cmp(&a.brotli).then(a.path.cmp(&b.path)));
-    Ok(Report { files })
+    // The largest language page counts; the others are listed apart.
+    let mut pages_seen = 0;
+    let (files, alternatives) = files.into_iter().partition(|f| {
+        if !is_language_page(&f.path) {
+            return true;
+        }
+        pages_seen += 1;
+        pages_seen == 1
+    });
+    Ok(Report {
+        files,
+        alternatives,
+    })
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -196,6 +232,7 @@ mod tests {
 
     fn report(sizes: &[u64]) -> Report {
         Report {
+            alternatives: Vec::new(),
             files: sizes
                 .iter()
                 .enumerate()
@@ -237,13 +274,19 @@ mod tests {
         std::fs::create_dir_all(dir.join("assets")).unwrap();
         std::fs::write(dir.join("_headers"), "/*\n  X: y\n").unwrap();
         std::fs::write(dir.join("index.html"), "<p>hi</p>").unwrap();
+        std::fs::create_dir_all(dir.join("fr")).unwrap();
+        std::fs::write(dir.join("fr/index.html"), "<p>bonjour à tous</p>").unwrap();
         let noise: String = (0..5000)
             .map(|i| char::from(b'a' + (i * 7 % 26) as u8))
             .collect();
         std::fs::write(dir.join("assets/app.js"), noise).unwrap();
         let report = measure(&dir).unwrap();
         let names: Vec<&str> = report.files.iter().map(|f| f.path.as_str()).collect();
-        assert_eq!(names, ["assets/app.js", "index.html"]);
+        assert_eq!(names, ["assets/app.js", "fr/index.html"], "the larger page counts");
+        assert_eq!(report.alternatives.len(), 1);
+        assert_eq!(report.alternatives[0].path, "index.html");
+        assert!(report.table().contains("| index.html (another language's page, not counted)"));
+        assert!(is_language_page("fr/index.html") && !is_language_page("assets/index.html"));
         assert!(report.table().contains("| total |"));
         assert!(report.json(1000).contains("\"budget_brotli\": 1000"));
         std::fs::remove_dir_all(&dir).unwrap();

@@ -1,0 +1,61 @@
+//! `atlas-prerender <dir> [YYYY-MM-DD]` writes, for each language `<tag>`:
+//! - `<tag>.html`: the app's default first view on that day (today in UTC by default),
+//!   rendered by the app's own components (`cancer_atlas::first_screen`);
+//! - `<tag>.title`: the document title the app gives that language.
+//!
+//! `cargo xtask csp` puts them into the built pages (xtask/src/prerender.rs).
+
+use cancer_atlas::i18n::Lang;
+use cancer_atlas::model::{date, Day};
+use leptos::prelude::*;
+use std::path::PathBuf;
+
+/// Effects (the app's reactions to the browser) never run at build time: their futures are
+/// dropped unpolled, as on a server.
+struct NoEffects;
+
+impl any_spawner::CustomExecutor for NoEffects {
+    fn spawn(&self, _: any_spawner::PinnedFuture<()>) {}
+    fn spawn_local(&self, _: any_spawner::PinnedLocalFuture<()>) {}
+    fn poll_local(&self) {}
+}
+
+/// Today in UTC, as a day number.
+fn utc_today() -> Day {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    date::day_number(1970, 1, 1) + (secs / 86_400) as Day
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let Some(dir) = args.next().map(PathBuf::from) else {
+        eprintln!("usage: atlas-prerender <dir> [YYYY-MM-DD]");
+        std::process::exit(2);
+    };
+    let day = match args.next() {
+        Some(text) => match date::PartialDate::parse(&text) {
+            Ok(d) => d.first_day(),
+            Err(_) => {
+                eprintln!("atlas-prerender: not a date: {text}");
+                std::process::exit(2);
+            }
+        },
+        None => utc_today(),
+    };
+    any_spawner::Executor::init_custom_executor(NoEffects).expect("one executor");
+    std::fs::create_dir_all(&dir).expect("output directory");
+    for lang in Lang::ALL {
+        let owner = Owner::new();
+        owner.set();
+        let html = view! { {cancer_atlas::first_screen(lang, day)} }.to_html();
+        let write = |name: String, text: &str| {
+            std::fs::write(dir.join(&name), text)
+                .unwrap_or_else(|e| panic!("cannot write {name}: {e}"))
+        };
+        write(format!("{}.html", lang.tag()), &html);
+        write(format!("{}.title", lang.tag()), lang.strings().app_title);
+        drop(owner);
+    }
+}

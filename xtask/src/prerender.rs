@@ -1,0 +1,225 @@
+//! The first screen before the wasm: after a release build, `cargo xtask csp` runs the
+//! native renderer (`xtask/prerender`, the app's own components rendered to HTML) and puts
+//! its output into the built page, one page per language:
+//!
+//! - `index.html`: English; `fr/index.html`: French (`<html lang>`, title, description and
+//!   Open Graph locale in French). `public/_redirects` serves the French page at `/` to
+//!   browsers that ask for French first, and at `/?lang=fr` to anyone.
+//! - The first screen goes inside `#boot`, in a closed declarative shadow root with the
+//!   page's own stylesheets: the browser paints it while the wasm loads, it is `inert` (no
+//!   focus, no clicks of its own: `public/theme.js` keeps a click for the app to replay),
+//!   and no script or selector of the page reaches into it. The app removes `#boot` when it
+//!   mounts, after the browser has recorded its largest paint (`src/main.rs`).
+//!
+//! Debug builds (`trunk serve`) skip it: a native build of the app on every change would
+//! slow the edit loop by a minute; they show the loading note as before.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Where the first screen goes: the opening tag of index.html's loading note.
+const BOOT_OPEN: &str = r#"<div id="boot" class="boot" aria-busy="true">"#;
+
+/// The page's language: what changes between the English and the French page.
+pub struct Page<'a> {
+    /// BCP 47 tag, also the renderer's file names (`en.html`, `en.title`).
+    pub tag: &'a str,
+    /// The Open Graph locale of this page and of the other language.
+    pub locale: (&'a str, &'a str),
+    /// Meta and link-preview descriptions (`description`, `og:description`,
+    /// `twitter:description`), replacing the English ones for a French page.
+    pub descriptions: [&'a str; 3],
+}
+
+pub const EN: Page = Page {
+    tag: "en",
+    locale: ("en_GB", "fr_FR"),
+    descriptions: ["", "", ""],
+};
+
+pub const FR: Page = Page {
+    tag: "fr",
+    locale: ("fr_FR", "en_GB"),
+    descriptions: [
+        "Qui travaille avec qui contre le cancer, par-delà les frontières : l’alliance G7 Cancer, les partenariats internationaux d’Unicancer et les actions conjointes européennes contre le cancer, sur une carte et une frise chronologique liées. En français et en anglais.",
+        "Qui travaille avec qui contre le cancer, par-delà les frontières : l’alliance G7 Cancer, les partenariats internationaux d’Unicancer et les actions conjointes européennes contre le cancer, sur une carte et une frise liées, chaque fait avec sa source.",
+        "Qui travaille avec qui contre le cancer : G7 Cancer, Unicancer et les actions conjointes européennes, sur une carte et une frise chronologique liées.",
+    ],
+};
+
+/// The `<link rel="stylesheet" …>` tags of the built page, in order.
+pub fn stylesheets(html: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<link rel=\"stylesheet\"") {
+        let after = &rest[start..];
+        let end = after.find('>').map_or(after.len(), |e| e + 1);
+        found.push(&after[..end]);
+        rest = &after[end..];
+    }
+    found
+}
+
+/// Replaces the content of the first element `<name …>…</name>` that starts with `open`
+/// (its opening tag, up to but not including `>`), or says it is missing.
+fn replace_element(html: &str, open: &str, name: &str, content: &str) -> Result<String, String> {
+    let start = html
+        .find(open)
+        .ok_or_else(|| format!("index.html has no {open}…"))?;
+    let body = start + html[start..].find('>').ok_or("unclosed tag")? + 1;
+    let close = format!("</{name}>");
+    let end = body + html[body..].find(&close).ok_or_else(|| format!("no {close}"))?;
+    Ok(format!("{}{}{}", &html[..body], content, &html[end..]))
+}
+
+/// Sets the `content` of the first `<meta {key}="{name}" content="…">`.
+fn set_meta(html: &str, key: &str, name: &str, value: &str) -> Result<String, String> {
+    let open = format!(r#"<meta {key}="{name}" content=""#);
+    let start = html
+        .find(&open)
+        .ok_or_else(|| format!("index.html has no {open}"))?
+        + open.len();
+    let end = start + html[start..].find('"').ok_or("unclosed attribute")?;
+    Ok(format!("{}{}{}", &html[..start], attr(value), &html[end..]))
+}
+
+fn attr(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
+fn text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;")
+}
+
+/// The built page `template` (Trunk's English `index.html`) for `page`, with `screen` (the
+/// renderer's first screen) in its loading note and `title` as its title.
+pub fn page(template: &str, page: &Page, title: &str, screen: &str) -> Result<String, String> {
+    let mut html = template.to_owned();
+    if page.tag != "en" {
+        html = html.replacen(r#"<html lang="en">"#, &format!(r#"<html lang="{}">"#, page.tag), 1);
+        for (key, name, value) in [
+            ("name", "description", page.descriptions[0]),
+            ("property", "og:description", page.descriptions[1]),
+            ("name", "twitter:description", page.descriptions[2]),
+            ("property", "og:title", title),
+            ("name", "twitter:title", title),
+            ("property", "og:locale", page.locale.0),
+            ("property", "og:locale:alternate", page.locale.1),
+        ] {
+            html = set_meta(&html, key, name, value)?;
+        }
+        html = replace_element(&html, "<title", "title", &text(title))?;
+    }
+    if !html.contains(BOOT_OPEN) {
+        return Err(format!("index.html has no {BOOT_OPEN}"));
+    }
+    let links = stylesheets(template).join("");
+    let shadow = format!(
+        concat!(
+            r#"<div id="boot" class="boot boot--prerendered" aria-busy="true">"#,
+            r#"<template shadowrootmode="closed">{links}"#,
+            r#"<div class="prerender" inert>{screen}</div><slot></slot></template>"#,
+        ),
+        links = links,
+        screen = screen
+    );
+    Ok(html.replacen(BOOT_OPEN, &shadow, 1))
+}
+
+/// Whether this build gets the first screen: release builds, and `cargo xtask csp` run by
+/// hand (no Trunk profile).
+pub fn wanted() -> bool {
+    std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release")
+}
+
+/// Builds and runs the renderer into `out`.
+fn render(root: &Path, out: &Path) -> Result<(), String> {
+    // The cargo that runs this task (under the pinned toolchain).
+    let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    cmd.current_dir(root.join("xtask/prerender"))
+        .args(["run", "--quiet", "--locked", "--target-dir"])
+        .arg(root.join("target/prerender"))
+        .arg("--")
+        .arg(out);
+    crate::proc::run(&mut cmd)
+}
+
+/// The post-build step in `dir`: both pages with their first screens.
+pub fn apply(root: &Path, dir: &Path) -> Result<(), String> {
+    if !wanted() {
+        println!("prerender: debug build, the page shows its loading note until the app starts");
+        return Ok(());
+    }
+    let started = std::time::Instant::now();
+    let out: PathBuf = root.join("target/prerender/out");
+    render(root, &out)?;
+    let read = |path: PathBuf| {
+        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    let template = read(dir.join("index.html"))?;
+    if template.contains("boot--prerendered") {
+        return Err("index.html already holds a first screen (run on a fresh build)".into());
+    }
+    for (p, file) in [(&EN, dir.join("index.html")), (&FR, dir.join("fr/index.html"))] {
+        let screen = read(out.join(format!("{}.html", p.tag)))?;
+        let title = read(out.join(format!("{}.title", p.tag)))?;
+        let html = page(&template, p, &title, &screen)?;
+        if let Some(parent) = file.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+        }
+        std::fs::write(&file, html).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    }
+    println!(
+        "prerender: first screens in index.html and fr/index.html ({:.1} s)",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEMPLATE: &str = concat!(
+        r#"<!doctype html><html lang="en"><head><title>Atlas</title>"#,
+        r#"<meta name="description" content="Who works with whom">"#,
+        r#"<meta property="og:title" content="Atlas"><meta property="og:description" content="x">"#,
+        r#"<meta property="og:locale" content="en_GB"><meta property="og:locale:alternate" content="fr_FR">"#,
+        r#"<meta name="twitter:title" content="Atlas"><meta name="twitter:description" content="y">"#,
+        r#"<link rel="stylesheet" href="/assets/a-1.css" integrity="sha384-a"/>"#,
+        r#"<link rel="stylesheet" href="/assets/b-2.css"/></head><body>"#,
+        r#"<div id="boot" class="boot" aria-busy="true"><p class="boot__stuck">slow</p></div></body></html>"#,
+    );
+
+    #[test]
+    fn english_page_gets_the_screen_in_a_closed_shadow_root_with_the_stylesheets() {
+        let html = page(TEMPLATE, &EN, "Atlas", "<header>A & B</header>").unwrap();
+        let shadow_start = html.find("<template shadowrootmode=\"closed\">").unwrap();
+        let shadow = &html[shadow_start..html.find("</template>").unwrap()];
+        assert!(shadow.contains(r#"<link rel="stylesheet" href="/assets/a-1.css" integrity="sha384-a"/><link rel="stylesheet" href="/assets/b-2.css"/>"#));
+        assert!(shadow.contains(r#"<div class="prerender" inert><header>A & B</header></div><slot></slot>"#));
+        assert!(html.contains(r#"class="boot boot--prerendered""#));
+        assert!(html.contains(r#"<p class="boot__stuck">slow</p>"#), "the slow-start note stays, slotted");
+        assert!(html.contains(r#"<html lang="en"><head><title>Atlas</title>"#));
+    }
+
+    #[test]
+    fn french_page_speaks_french_in_its_head() {
+        let html = page(TEMPLATE, &FR, "Atlas de la coopération", "<p>x</p>").unwrap();
+        assert!(html.contains(r#"<html lang="fr">"#));
+        assert!(html.contains("<title>Atlas de la coopération</title>"));
+        assert!(html.contains(r#"<meta property="og:locale" content="fr_FR">"#));
+        assert!(html.contains(r#"<meta property="og:locale:alternate" content="en_GB">"#));
+        assert!(html.contains(r#"<meta property="og:title" content="Atlas de la coopération">"#));
+        assert!(html.contains(&format!(r#"<meta name="description" content="{}">"#, attr(FR.descriptions[0]))));
+        assert!(!html.contains("Who works with whom"));
+    }
+
+    #[test]
+    fn a_page_without_its_loading_note_is_an_error() {
+        assert!(page("<html lang=\"en\"><body></body></html>", &EN, "A", "x").is_err());
+        assert!(page(TEMPLATE.replace("og:locale\"", "og:loc\"").as_str(), &FR, "A", "x").is_err());
+    }
+}
