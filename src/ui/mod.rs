@@ -15,10 +15,12 @@ pub mod search;
 pub mod table;
 pub mod timeline;
 
-/// Width the prerendered page draws the map and the timeline for: a phone's (375 px screen,
-/// regions 351 px wide). The map's SVG scales its drawing to the real box
-/// (`geo::View::europe_screen`); the timeline is drawn for this width only.
+/// Width the prerendered page draws the map for: a phone's (375 px screen, map 351 px
+/// wide). The map's SVG scales its drawing to the real box (`geo::View::europe_screen`).
 pub const PRERENDER_WIDTH: f64 = 351.0;
+/// The timeline's box on the same phone, which the prerendered page draws it for (besides
+/// the wide frame's, `timeline::PRERENDER_WIDE_WIDTH`).
+pub const PRERENDER_TIMELINE_WIDTH: f64 = 317.0;
 
 /// Listens to `event` on the window for as long as the current reactive owner lives; does
 /// nothing when the build draws the first screen (there is no window then).

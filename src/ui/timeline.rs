@@ -22,8 +22,8 @@ const ZOOM_STEP: f64 = 1.5;
 /// text stays in the item's accessible name and tooltip).
 const LABEL_MAX_PX: f64 = 190.0;
 /// The wide frame's timeline box at 1440×900, which the prerendered page draws it for
-/// besides a phone's (`super::PRERENDER_WIDTH`, named rows).
-const PRERENDER_WIDE_WIDTH: f64 = 1422.0;
+/// besides a phone's (`super::PRERENDER_TIMELINE_WIDTH`, named rows).
+const PRERENDER_WIDE_WIDTH: f64 = 1398.0;
 const PRERENDER_WIDE_HEIGHT: f64 = 243.0;
 /// Approximate width of one character of the 12 px label font.
 const CHAR_PX: f64 = 6.5;
@@ -412,7 +412,7 @@ pub fn TimelineRegion() -> impl IntoView {
     let start_width = if crate::IN_BROWSER {
         DEFAULT_WIDTH
     } else {
-        super::PRERENDER_WIDTH
+        super::PRERENDER_TIMELINE_WIDTH
     };
     let scale = RwSignal::new(initial(start_width));
     let container = NodeRef::<leptos::html::Div>::new();
@@ -529,7 +529,7 @@ pub fn TimelineRegion() -> impl IntoView {
         };
         format!(
             "{}{}",
-            draw("narrow", Layout::Named, super::PRERENDER_WIDTH),
+            draw("narrow", Layout::Named, super::PRERENDER_TIMELINE_WIDTH),
             draw(
                 "wide",
                 Layout::Compact { height: PRERENDER_WIDE_HEIGHT },

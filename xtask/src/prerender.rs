@@ -26,6 +26,8 @@ pub struct Page<'a> {
     pub tag: &'a str,
     /// The Open Graph locale of this page and of the other language.
     pub locale: (&'a str, &'a str),
+    /// What the preview picture shows, in words.
+    pub image_alt: &'a str,
     /// Meta and link-preview descriptions (`description`, `og:description`,
     /// `twitter:description`), replacing the English ones for a French page.
     pub descriptions: [&'a str; 3],
@@ -34,18 +36,37 @@ pub struct Page<'a> {
 pub const EN: Page = Page {
     tag: "en",
     locale: ("en_GB", "fr_FR"),
+    image_alt: "Map of Europe and the world: the organisations of the Cancer Cooperation Atlas as markers, countries shaded by how many joint actions and projects they take part in.",
     descriptions: ["", "", ""],
 };
 
 pub const FR: Page = Page {
     tag: "fr",
     locale: ("fr_FR", "en_GB"),
+    image_alt: "Carte de l’Europe et du monde : les organismes de l’Atlas de la coopération contre le cancer en marqueurs, les pays teintés selon le nombre d’actions conjointes et de projets auxquels ils participent.",
     descriptions: [
         "Qui travaille avec qui contre le cancer, par-delà les frontières : l’alliance G7 Cancer, les partenariats internationaux d’Unicancer et les actions conjointes européennes contre le cancer, sur une carte et une frise chronologique liées. En français et en anglais.",
         "Qui travaille avec qui contre le cancer, par-delà les frontières : l’alliance G7 Cancer, les partenariats internationaux d’Unicancer et les actions conjointes européennes contre le cancer, sur une carte et une frise liées, chaque fait avec sa source.",
         "Qui travaille avec qui contre le cancer : G7 Cancer, Unicancer et les actions conjointes européennes, sur une carte et une frise chronologique liées.",
     ],
 };
+
+/// The link-preview picture (rendered by the renderer, copied to the site's root). Made
+/// absolute by `site.rs` when the build knows the site's address.
+pub const PREVIEW: &str = "/preview.png";
+
+/// The preview's tags for a page whose picture is described by `alt`.
+fn preview_tags(alt: &str) -> String {
+    format!(
+        concat!(
+            r#"<meta property="og:image" content="{p}"><meta property="og:image:type" content="image/png">"#,
+            r#"<meta property="og:image:width" content="1200"><meta property="og:image:height" content="630">"#,
+            r#"<meta property="og:image:alt" content="{alt}"><meta name="twitter:image" content="{p}">"#,
+        ),
+        p = PREVIEW,
+        alt = attr(alt)
+    )
+}
 
 /// The `<link rel="stylesheet" …>` tags of the built page, in order.
 pub fn stylesheets(html: &str) -> Vec<&str> {
@@ -94,9 +115,16 @@ fn text(text: &str) -> String {
 }
 
 /// The built page `template` (Trunk's English `index.html`) for `page`, with `screen` (the
-/// renderer's first screen) in its loading note and `title` as its title.
-pub fn page(template: &str, page: &Page, title: &str, screen: &str) -> Result<String, String> {
-    let mut html = template.to_owned();
+/// renderer's first screen) in its loading note, `doc` (the atlas as a document) as what
+/// shows without JavaScript, and `title` as its title.
+pub fn page(
+    template: &str,
+    page: &Page,
+    title: &str,
+    screen: &str,
+    doc: &str,
+) -> Result<String, String> {
+    let mut html = replace_element(template, "<noscript", "noscript", doc)?;
     if page.tag != "en" {
         html = html.replacen(r#"<html lang="en">"#, &format!(r#"<html lang="{}">"#, page.tag), 1);
         for (key, name, value) in [
@@ -112,6 +140,8 @@ pub fn page(template: &str, page: &Page, title: &str, screen: &str) -> Result<St
         }
         html = replace_element(&html, "<title", "title", &text(title))?;
     }
+    html = set_meta(&html, "name", "twitter:card", "summary_large_image")?;
+    html = html.replacen("</head>", &format!("{}\n  </head>", preview_tags(page.image_alt)), 1);
     if !html.contains(BOOT_OPEN) {
         return Err(format!("index.html has no {BOOT_OPEN}"));
     }
@@ -165,12 +195,15 @@ pub fn apply(root: &Path, dir: &Path) -> Result<(), String> {
     for (p, file) in [(&EN, dir.join("index.html")), (&FR, dir.join("fr/index.html"))] {
         let screen = read(out.join(format!("{}.html", p.tag)))?;
         let title = read(out.join(format!("{}.title", p.tag)))?;
-        let html = page(&template, p, &title, &screen)?;
+        let doc = read(out.join(format!("{}.doc.html", p.tag)))?;
+        let html = page(&template, p, &title, &screen, &doc)?;
         if let Some(parent) = file.parent() {
             std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
         }
         std::fs::write(&file, html).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     }
+    std::fs::copy(out.join("preview.png"), dir.join(PREVIEW.trim_start_matches('/')))
+        .map_err(|e| format!("cannot copy preview.png: {e}"))?;
     println!(
         "prerender: first screens in index.html and fr/index.html ({:.1} s)",
         started.elapsed().as_secs_f64()
@@ -187,15 +220,16 @@ mod tests {
         r#"<meta name="description" content="Who works with whom">"#,
         r#"<meta property="og:title" content="Atlas"><meta property="og:description" content="x">"#,
         r#"<meta property="og:locale" content="en_GB"><meta property="og:locale:alternate" content="fr_FR">"#,
-        r#"<meta name="twitter:title" content="Atlas"><meta name="twitter:description" content="y">"#,
+        r#"<meta name="twitter:card" content="summary"><meta name="twitter:title" content="Atlas"><meta name="twitter:description" content="y">"#,
         r#"<link rel="stylesheet" href="/assets/a-1.css" integrity="sha384-a"/>"#,
         r#"<link rel="stylesheet" href="/assets/b-2.css"/></head><body>"#,
-        r#"<div id="boot" class="boot" aria-busy="true"><p class="boot__stuck">slow</p></div></body></html>"#,
+        r#"<div id="boot" class="boot" aria-busy="true"><p class="boot__stuck">slow</p></div>"#,
+        r#"<noscript><p>needs JavaScript</p></noscript></body></html>"#,
     );
 
     #[test]
     fn english_page_gets_the_screen_in_a_closed_shadow_root_with_the_stylesheets() {
-        let html = page(TEMPLATE, &EN, "Atlas", "<header>A & B</header>").unwrap();
+        let html = page(TEMPLATE, &EN, "Atlas", "<header>A & B</header>", "<article>doc</article>").unwrap();
         let shadow_start = html.find("<template shadowrootmode=\"closed\">").unwrap();
         let shadow = &html[shadow_start..html.find("</template>").unwrap()];
         assert!(shadow.contains(r#"<link rel="stylesheet" href="/assets/a-1.css" integrity="sha384-a"/><link rel="stylesheet" href="/assets/b-2.css"/>"#));
@@ -203,11 +237,15 @@ mod tests {
         assert!(html.contains(r#"class="boot boot--prerendered""#));
         assert!(html.contains(r#"<p class="boot__stuck">slow</p>"#), "the slow-start note stays, slotted");
         assert!(html.contains(r#"<html lang="en"><head><title>Atlas</title>"#));
+        assert!(html.contains("<noscript><article>doc</article></noscript>"), "the document without JavaScript");
+        assert!(html.contains(r#"<meta name="twitter:card" content="summary_large_image">"#));
+        assert!(html.contains(r#"<meta property="og:image" content="/preview.png">"#));
+        assert!(html.contains(r#"<meta property="og:image:alt" content="Map of Europe"#));
     }
 
     #[test]
     fn french_page_speaks_french_in_its_head() {
-        let html = page(TEMPLATE, &FR, "Atlas de la coopération", "<p>x</p>").unwrap();
+        let html = page(TEMPLATE, &FR, "Atlas de la coopération", "<p>x</p>", "<p>y</p>").unwrap();
         assert!(html.contains(r#"<html lang="fr">"#));
         assert!(html.contains("<title>Atlas de la coopération</title>"));
         assert!(html.contains(r#"<meta property="og:locale" content="fr_FR">"#));
@@ -219,7 +257,8 @@ mod tests {
 
     #[test]
     fn a_page_without_its_loading_note_is_an_error() {
-        assert!(page("<html lang=\"en\"><body></body></html>", &EN, "A", "x").is_err());
-        assert!(page(TEMPLATE.replace("og:locale\"", "og:loc\"").as_str(), &FR, "A", "x").is_err());
+        assert!(page("<html lang=\"en\"><body><noscript></noscript></body></html>", &EN, "A", "x", "y").is_err());
+        assert!(page(TEMPLATE.replace("og:locale\"", "og:loc\"").as_str(), &FR, "A", "x", "y").is_err());
+        assert!(page(&TEMPLATE.replace("noscript", "div"), &EN, "A", "x", "y").is_err());
     }
 }

@@ -77,6 +77,12 @@ pub fn with_head_tags(html: &str, url: &str, page: &str) -> Result<String, Strin
     if !html.contains(HEAD_END) {
         return Err(format!("index.html has no {HEAD_END}"));
     }
+    // The preview picture's address must be absolute too.
+    let preview = crate::prerender::PREVIEW;
+    let html = html.replace(
+        &format!(r#"content="{preview}""#),
+        &format!(r#"content="{}{preview}""#, attr(url)),
+    );
     Ok(html.replacen(HEAD_END, &format!("{tags}\n  {HEAD_END}"), 1))
 }
 
@@ -111,7 +117,8 @@ mod tests {
     #[test]
     fn tags_sitemap_and_robots_for_a_known_address() {
         let url = "https://atlas.example.org";
-        let html = with_head_tags("<html><head><title>x</title></head></html>", url, "").unwrap();
+        let html = with_head_tags(r#"<html><head><meta property="og:image" content="/preview.png"><title>x</title></head></html>"#, url, "").unwrap();
+        assert!(html.contains(r#"<meta property="og:image" content="https://atlas.example.org/preview.png">"#));
         assert!(html.contains(r#"<link rel="canonical" href="https://atlas.example.org/">"#));
         assert!(html.contains(r#"hreflang="fr" href="https://atlas.example.org/?lang=fr""#));
         assert!(html.find("canonical").unwrap() < html.find("</head>").unwrap());

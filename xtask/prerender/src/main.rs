@@ -1,9 +1,16 @@
 //! `atlas-prerender <dir> [YYYY-MM-DD]` writes, for each language `<tag>`:
 //! - `<tag>.html`: the app's default first view on that day (today in UTC by default),
 //!   rendered by the app's own components (`cancer_atlas::first_screen`);
-//! - `<tag>.title`: the document title the app gives that language.
+//! - `<tag>.title`: the document title the app gives that language;
+//! - `<tag>.doc.html`: the atlas as a document, for the page's `<noscript>` (document.rs);
+//!
+//! and `preview.png`, the link-preview picture of the English first screen's map
+//! (preview.rs).
 //!
 //! `cargo xtask csp` puts them into the built pages (xtask/src/prerender.rs).
+
+mod document;
+mod preview;
 
 use cancer_atlas::i18n::Lang;
 use cancer_atlas::model::{date, Day};
@@ -45,6 +52,10 @@ fn main() {
         None => utc_today(),
     };
     any_spawner::Executor::init_custom_executor(NoEffects).expect("one executor");
+    let data = cancer_atlas::data::embedded().unwrap_or_else(|errors| {
+        eprintln!("atlas-prerender: the embedded dataset has {} problems", errors.len());
+        std::process::exit(1);
+    });
     std::fs::create_dir_all(&dir).expect("output directory");
     for lang in Lang::ALL {
         let owner = Owner::new();
@@ -56,6 +67,17 @@ fn main() {
         };
         write(format!("{}.html", lang.tag()), &html);
         write(format!("{}.title", lang.tag()), lang.strings().app_title);
+        write(format!("{}.doc.html", lang.tag()), &document::document(&data, lang));
+        if lang == Lang::En {
+            let style = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../style");
+            let css: String = ["base.css", "map.css"]
+                .iter()
+                .map(|f| std::fs::read_to_string(style.join(f)).expect("the site's styles"))
+                .collect();
+            let svg = preview::svg(&html, &css).expect("the first screen has its map");
+            let png = preview::png(&svg).unwrap_or_else(|e| panic!("preview: {e}"));
+            std::fs::write(dir.join("preview.png"), png).expect("preview.png");
+        }
         drop(owner);
     }
 }

@@ -1,0 +1,168 @@
+//! The page without JavaScript: the atlas as a document, in one language. Each programme
+//! with its summary and lists, then the records at its centre (its hub and its projects),
+//! each with the organisations that take part: name, place, role, and the sources that
+//! say so, linked. The app never draws this (it is in the page's `<noscript>`), so it is
+//! written here as plain markup over the same dataset and the app's own words.
+
+use cancer_atlas::i18n::Lang;
+use cancer_atlas::model::{Dataset, Organisation, Provenance, Relation};
+use std::fmt::Write;
+
+/// Text for HTML content or a quoted attribute.
+fn esc(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The words this document adds to the app's, in each language.
+struct Words {
+    intro: &'static str,
+    taking_part: &'static str,
+    none_named: &'static str,
+}
+
+fn words(lang: Lang) -> Words {
+    match lang {
+        Lang::En => Words {
+            intro: "The interactive atlas (map, timeline, search) needs JavaScript, which this browser does not run. Here is what it holds, as a document: the three programmes, the organisations that take part in each, their place and role, and the sources for each.",
+            taking_part: "Taking part",
+            none_named: "No organisation named by the sources.",
+        },
+        Lang::Fr => Words {
+            intro: "L’atlas interactif (carte, frise, recherche) a besoin de JavaScript, que ce navigateur n’exécute pas. Voici ce qu’il contient, sous forme de document : les trois programmes, les organismes qui y participent, leur lieu et leur rôle, et les sources de chaque fait.",
+            taking_part: "Participants",
+            none_named: "Aucun organisme nommé par les sources.",
+        },
+    }
+}
+
+/// The sources of a record, linked, and how sure the atlas is of it.
+fn sources(out: &mut String, data: &Dataset, provenance: &Provenance, lang: Lang) {
+    out.push_str(" <small>(");
+    for id in &provenance.sources {
+        match data.sources.iter().find(|s| &s.id == id) {
+            Some(s) => match &s.url {
+                Some(url) => {
+                    let _ = write!(out, r#"<a href="{}">{}</a>"#, esc(url), esc(&s.title));
+                }
+                None => out.push_str(&esc(&s.title)),
+            },
+            None => out.push_str(&esc(id)),
+        }
+        out.push_str(" · ");
+    }
+    let _ = write!(out, "{})</small>", esc(lang.confidence_short(provenance.confidence)));
+}
+
+fn place(data: &Dataset, org: &Organisation, lang: Lang) -> String {
+    let country = data
+        .countries
+        .iter()
+        .find(|c| c.code == org.country)
+        .map_or(org.country.as_str(), |c| c.name.get(lang));
+    format!("{}, {}", org.city.get(lang), country)
+}
+
+fn name_of(data: &Dataset, id: &str, lang: Lang) -> String {
+    if let Some(o) = data.organisations.iter().find(|o| o.id == id) {
+        return o.name.get(lang).to_owned();
+    }
+    if let Some(p) = data.projects.iter().find(|p| p.id == id) {
+        return p.name.get(lang).to_owned();
+    }
+    id.to_owned()
+}
+
+/// One relation of `record`, read from the record's side.
+fn relation_item(out: &mut String, data: &Dataset, record: &str, r: &Relation, lang: Lang) {
+    let (other, words) = if r.to == record {
+        (r.from.as_str(), lang.role(r.kind).to_owned())
+    } else {
+        (r.to.as_str(), lang.relation_kind(r.kind).to_owned())
+    };
+    let _ = write!(out, "<li><strong>{}</strong>", esc(&name_of(data, other, lang)));
+    if let Some(org) = data.organisations.iter().find(|o| o.id == other) {
+        let _ = write!(out, " ({})", esc(&place(data, org, lang)));
+    }
+    let _ = write!(out, "{}{}", lang.colon(), esc(&words));
+    if r.span.start.is_some() || r.span.end.is_some() {
+        let _ = write!(out, ", {}", esc(&lang.span(r.span)));
+    }
+    out.push('.');
+    sources(out, data, &r.provenance, lang);
+    out.push_str("</li>");
+}
+
+/// The document in `lang`.
+pub fn document(data: &Dataset, lang: Lang) -> String {
+    let w = words(lang);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        r#"<article class="nojs" lang="{}"><h1>{}</h1><p>{}</p>"#,
+        lang.tag(),
+        esc(lang.strings().app_title),
+        esc(w.intro)
+    );
+    for prog in &data.programmes {
+        let _ = write!(
+            out,
+            "<section><h2>{}</h2><p>{}",
+            esc(prog.name.get(lang)),
+            esc(prog.summary.get(lang))
+        );
+        sources(&mut out, data, &prog.provenance, lang);
+        out.push_str("</p>");
+        for section in &prog.sections {
+            let _ = write!(out, "<h3>{}</h3><ul>", esc(section.title.get(lang)));
+            for item in &section.items {
+                let _ = write!(out, "<li>{}</li>", esc(item.get(lang)));
+            }
+            out.push_str("</ul>");
+        }
+        let records = std::iter::once(prog.hub.as_str()).chain(
+            data.projects
+                .iter()
+                .filter(|p| p.programmes.contains(&prog.id) && p.id != prog.hub)
+                .map(|p| p.id.as_str()),
+        );
+        for record in records {
+            let _ = write!(out, "<h3>{}", esc(&name_of(data, record, lang)));
+            if let Some(p) = data.projects.iter().find(|p| p.id == record) {
+                if p.span.start.is_some() || p.span.end.is_some() {
+                    let _ = write!(out, " <small>({})</small>", esc(&lang.span(p.span)));
+                }
+            }
+            let _ = write!(out, "</h3><p>{}", w.taking_part);
+            let related: Vec<&Relation> = data
+                .relations
+                .iter()
+                .filter(|r| r.to == record || r.from == record)
+                .collect();
+            if let Some(p) = data.projects.iter().find(|p| p.id == record) {
+                let named = related
+                    .iter()
+                    .filter(|r| r.to == record && cancer_atlas::participation::is_partner_role(r.kind))
+                    .count();
+                if p.partners.is_some() || named > 0 {
+                    let _ = write!(out, " ({})", esc(&lang.named_of(named, p.partners)));
+                }
+            }
+            out.push_str("</p>");
+            if related.is_empty() {
+                let _ = write!(out, "<p>{}</p>", w.none_named);
+                continue;
+            }
+            out.push_str("<ul>");
+            for r in related {
+                relation_item(&mut out, data, record, r, lang);
+            }
+            out.push_str("</ul>");
+        }
+        out.push_str("</section>");
+    }
+    out.push_str("</article>");
+    out
+}
