@@ -21,14 +21,26 @@ try {
 (function () {
   var done;
   window.atlasPainted = new Promise(function (resolve) { done = resolve; });
+  // Settled once the page has loaded (every stylesheet, in the shadow root too) and the
+  // browser has reported a largest paint, then two frames later: a paint still under way
+  // when the first entry came is recorded too, and the app never takes the prerendered
+  // screen's place as the page's largest paint.
+  var painted = false;
+  var loaded = false;
+  var settle = function () {
+    if (!painted || !loaded) return;
+    requestAnimationFrame(function () { requestAnimationFrame(function () { done(); }); });
+  };
+  addEventListener('load', function () { loaded = true; settle(); });
   var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
   if (types.indexOf('largest-contentful-paint') >= 0) {
-    new PerformanceObserver(function (list, observer) {
-      observer.disconnect();
-      done();
+    new PerformanceObserver(function () {
+      painted = true;
+      settle();
     }).observe({ type: 'largest-contentful-paint', buffered: true });
     setTimeout(done, 3000);
   } else {
+    painted = true;
     setTimeout(done, 500);
   }
   window.atlasClicks = [];

@@ -26,7 +26,8 @@ pub async fn after_first_paint() {
     if !prerendered() {
         return;
     }
-    if let Some(promise) = global("atlasPainted").and_then(|p| p.dyn_into::<js_sys::Promise>().ok()) {
+    if let Some(promise) = global("atlasPainted").and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 }
@@ -59,12 +60,17 @@ pub async fn replay_click() {
     if let Some(root) = document.document_element() {
         let _ = root.class_list().remove_1("is-starting");
     }
-    let Some(clicks) = global("atlasClicks").and_then(|c| c.dyn_into::<js_sys::Array>().ok()) else {
+    let Some(clicks) = global("atlasClicks").and_then(|c| c.dyn_into::<js_sys::Array>().ok())
+    else {
         return;
     };
     let last = clicks.pop();
     clicks.set_length(0);
-    let point = |i: u32| js_sys::Reflect::get_u32(&last, i).ok().and_then(|v| v.as_f64());
+    let point = |i: u32| {
+        js_sys::Reflect::get_u32(&last, i)
+            .ok()
+            .and_then(|v| v.as_f64())
+    };
     let (Some(x), Some(y)) = (point(0), point(1)) else {
         return;
     };

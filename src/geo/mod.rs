@@ -373,15 +373,32 @@ mod tests {
     fn europe_screen_scaled_to_any_box_is_europe_framed_there() {
         let (w, h) = View::europe_screen(400.0);
         let reference = View::europe(w, h);
-        for (bw, bh) in [(375.0, 422.0), (1422.0, 476.0), (800.0, 450.0), (412.0, 300.0)] {
+        for (bw, bh) in [
+            (375.0, 422.0),
+            (1422.0, 476.0),
+            (800.0, 450.0),
+            (412.0, 300.0),
+        ] {
             let real = View::europe(bw, bh);
             let s = (bw / w).min(bh / h);
-            for (lon, lat) in [(2.35, 48.86), (-9.1, 38.7), (24.9, 60.2), (139.7, 35.7), (-77.0, 38.9)] {
+            for (lon, lat) in [
+                (2.35, 48.86),
+                (-9.1, 38.7),
+                (24.9, 60.2),
+                (139.7, 35.7),
+                (-77.0, 38.9),
+            ] {
                 let p = to_map(lon, lat);
                 let (rx, ry) = reference.to_screen(p);
                 let (qx, qy) = real.to_screen(p);
-                assert!((bw / 2.0 + s * (rx - w / 2.0) - qx).abs() < 1e-6, "{bw}x{bh} {lon}");
-                assert!((bh / 2.0 + s * (ry - h / 2.0) - qy).abs() < 1e-6, "{bw}x{bh} {lat}");
+                assert!(
+                    (bw / 2.0 + s * (rx - w / 2.0) - qx).abs() < 1e-6,
+                    "{bw}x{bh} {lon}"
+                );
+                assert!(
+                    (bh / 2.0 + s * (ry - h / 2.0) - qy).abs() < 1e-6,
+                    "{bw}x{bh} {lat}"
+                );
             }
         }
     }

@@ -775,10 +775,10 @@ pub fn MapRegion() -> impl IntoView {
     // The prerendered page draws it open; its CSS folds it on narrow screens.
     let legend_open = !crate::IN_BROWSER
         || window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w >= 1024.0);
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w >= 1024.0);
 
     let links_list = {
         move || {

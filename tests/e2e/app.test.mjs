@@ -80,7 +80,14 @@ test('link previews and search: Open Graph and Twitter tags, and a schema.org Da
   assert.equal(await meta('meta[property="og:title"]'), 'Cancer Cooperation Atlas');
   assert.match(await meta('meta[property="og:description"]'), /G7 Cancer.*Unicancer.*joint actions/);
   assert.equal(await meta('meta[property="og:locale:alternate"]'), 'fr_FR');
-  assert.equal(await meta('meta[name="twitter:card"]'), 'summary');
+  // The preview picture (issue 20): the first screen's map, a 1200×630 PNG drawn at build
+  // time, described in words.
+  assert.equal(await meta('meta[name="twitter:card"]'), 'summary_large_image');
+  assert.equal(await meta('meta[property="og:image"]'), '/preview.png');
+  assert.match(await meta('meta[property="og:image:alt"]'), /^Map of Europe/);
+  const png = Buffer.from(await (await fetch(site.url + '/preview.png')).arrayBuffer());
+  assert.equal(png.subarray(1, 4).toString(), 'PNG');
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630], 'IHDR width and height');
   const ld = JSON.parse(await page.textContent('script[type="application/ld+json"]'));
   assert.equal(ld['@type'], 'Dataset');
   assert.deepEqual(ld.inLanguage, ['en', 'fr']);

@@ -89,7 +89,10 @@ fn replace_element(html: &str, open: &str, name: &str, content: &str) -> Result<
         .ok_or_else(|| format!("index.html has no {open}…"))?;
     let body = start + html[start..].find('>').ok_or("unclosed tag")? + 1;
     let close = format!("</{name}>");
-    let end = body + html[body..].find(&close).ok_or_else(|| format!("no {close}"))?;
+    let end = body
+        + html[body..]
+            .find(&close)
+            .ok_or_else(|| format!("no {close}"))?;
     Ok(format!("{}{}{}", &html[..body], content, &html[end..]))
 }
 
@@ -126,7 +129,11 @@ pub fn page(
 ) -> Result<String, String> {
     let mut html = replace_element(template, "<noscript", "noscript", doc)?;
     if page.tag != "en" {
-        html = html.replacen(r#"<html lang="en">"#, &format!(r#"<html lang="{}">"#, page.tag), 1);
+        html = html.replacen(
+            r#"<html lang="en">"#,
+            &format!(r#"<html lang="{}">"#, page.tag),
+            1,
+        );
         for (key, name, value) in [
             ("name", "description", page.descriptions[0]),
             ("property", "og:description", page.descriptions[1]),
@@ -141,7 +148,11 @@ pub fn page(
         html = replace_element(&html, "<title", "title", &text(title))?;
     }
     html = set_meta(&html, "name", "twitter:card", "summary_large_image")?;
-    html = html.replacen("</head>", &format!("{}\n  </head>", preview_tags(page.image_alt)), 1);
+    html = html.replacen(
+        "</head>",
+        &format!("{}\n  </head>", preview_tags(page.image_alt)),
+        1,
+    );
     if !html.contains(BOOT_OPEN) {
         return Err(format!("index.html has no {BOOT_OPEN}"));
     }
@@ -192,7 +203,10 @@ pub fn apply(root: &Path, dir: &Path) -> Result<(), String> {
     if template.contains("boot--prerendered") {
         return Err("index.html already holds a first screen (run on a fresh build)".into());
     }
-    for (p, file) in [(&EN, dir.join("index.html")), (&FR, dir.join("fr/index.html"))] {
+    for (p, file) in [
+        (&EN, dir.join("index.html")),
+        (&FR, dir.join("fr/index.html")),
+    ] {
         let screen = read(out.join(format!("{}.html", p.tag)))?;
         let title = read(out.join(format!("{}.title", p.tag)))?;
         let doc = read(out.join(format!("{}.doc.html", p.tag)))?;
@@ -202,8 +216,11 @@ pub fn apply(root: &Path, dir: &Path) -> Result<(), String> {
         }
         std::fs::write(&file, html).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     }
-    std::fs::copy(out.join("preview.png"), dir.join(PREVIEW.trim_start_matches('/')))
-        .map_err(|e| format!("cannot copy preview.png: {e}"))?;
+    std::fs::copy(
+        out.join("preview.png"),
+        dir.join(PREVIEW.trim_start_matches('/')),
+    )
+    .map_err(|e| format!("cannot copy preview.png: {e}"))?;
     println!(
         "prerender: first screens in index.html and fr/index.html ({:.1} s)",
         started.elapsed().as_secs_f64()
@@ -229,15 +246,29 @@ mod tests {
 
     #[test]
     fn english_page_gets_the_screen_in_a_closed_shadow_root_with_the_stylesheets() {
-        let html = page(TEMPLATE, &EN, "Atlas", "<header>A & B</header>", "<article>doc</article>").unwrap();
+        let html = page(
+            TEMPLATE,
+            &EN,
+            "Atlas",
+            "<header>A & B</header>",
+            "<article>doc</article>",
+        )
+        .unwrap();
         let shadow_start = html.find("<template shadowrootmode=\"closed\">").unwrap();
         let shadow = &html[shadow_start..html.find("</template>").unwrap()];
         assert!(shadow.contains(r#"<link rel="stylesheet" href="/assets/a-1.css" integrity="sha384-a"/><link rel="stylesheet" href="/assets/b-2.css"/>"#));
-        assert!(shadow.contains(r#"<div class="prerender" inert><header>A & B</header></div><slot></slot>"#));
+        assert!(shadow
+            .contains(r#"<div class="prerender" inert><header>A & B</header></div><slot></slot>"#));
         assert!(html.contains(r#"class="boot boot--prerendered""#));
-        assert!(html.contains(r#"<p class="boot__stuck">slow</p>"#), "the slow-start note stays, slotted");
+        assert!(
+            html.contains(r#"<p class="boot__stuck">slow</p>"#),
+            "the slow-start note stays, slotted"
+        );
         assert!(html.contains(r#"<html lang="en"><head><title>Atlas</title>"#));
-        assert!(html.contains("<noscript><article>doc</article></noscript>"), "the document without JavaScript");
+        assert!(
+            html.contains("<noscript><article>doc</article></noscript>"),
+            "the document without JavaScript"
+        );
         assert!(html.contains(r#"<meta name="twitter:card" content="summary_large_image">"#));
         assert!(html.contains(r#"<meta property="og:image" content="/preview.png">"#));
         assert!(html.contains(r#"<meta property="og:image:alt" content="Map of Europe"#));
@@ -245,20 +276,44 @@ mod tests {
 
     #[test]
     fn french_page_speaks_french_in_its_head() {
-        let html = page(TEMPLATE, &FR, "Atlas de la coopération", "<p>x</p>", "<p>y</p>").unwrap();
+        let html = page(
+            TEMPLATE,
+            &FR,
+            "Atlas de la coopération",
+            "<p>x</p>",
+            "<p>y</p>",
+        )
+        .unwrap();
         assert!(html.contains(r#"<html lang="fr">"#));
         assert!(html.contains("<title>Atlas de la coopération</title>"));
         assert!(html.contains(r#"<meta property="og:locale" content="fr_FR">"#));
         assert!(html.contains(r#"<meta property="og:locale:alternate" content="en_GB">"#));
         assert!(html.contains(r#"<meta property="og:title" content="Atlas de la coopération">"#));
-        assert!(html.contains(&format!(r#"<meta name="description" content="{}">"#, attr(FR.descriptions[0]))));
+        assert!(html.contains(&format!(
+            r#"<meta name="description" content="{}">"#,
+            attr(FR.descriptions[0])
+        )));
         assert!(!html.contains("Who works with whom"));
     }
 
     #[test]
     fn a_page_without_its_loading_note_is_an_error() {
-        assert!(page("<html lang=\"en\"><body><noscript></noscript></body></html>", &EN, "A", "x", "y").is_err());
-        assert!(page(TEMPLATE.replace("og:locale\"", "og:loc\"").as_str(), &FR, "A", "x", "y").is_err());
+        assert!(page(
+            "<html lang=\"en\"><body><noscript></noscript></body></html>",
+            &EN,
+            "A",
+            "x",
+            "y"
+        )
+        .is_err());
+        assert!(page(
+            TEMPLATE.replace("og:locale\"", "og:loc\"").as_str(),
+            &FR,
+            "A",
+            "x",
+            "y"
+        )
+        .is_err());
         assert!(page(&TEMPLATE.replace("noscript", "div"), &EN, "A", "x", "y").is_err());
     }
 }

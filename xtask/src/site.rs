@@ -102,7 +102,9 @@ pub fn apply(dir: &Path) -> Result<(), String> {
     };
     rw("index.html", &|html| with_head_tags(html, &url, ""))?;
     if dir.join("fr/index.html").is_file() {
-        rw("fr/index.html", &|html| with_head_tags(html, &url, "?lang=fr"))?;
+        rw("fr/index.html", &|html| {
+            with_head_tags(html, &url, "?lang=fr")
+        })?;
     }
     rw("robots.txt", &|text| Ok(robots(text, &url)))?;
     rw("sitemap.xml", &|_| Ok(sitemap(&url)))?;
@@ -118,7 +120,9 @@ mod tests {
     fn tags_sitemap_and_robots_for_a_known_address() {
         let url = "https://atlas.example.org";
         let html = with_head_tags(r#"<html><head><meta property="og:image" content="/preview.png"><title>x</title></head></html>"#, url, "").unwrap();
-        assert!(html.contains(r#"<meta property="og:image" content="https://atlas.example.org/preview.png">"#));
+        assert!(html.contains(
+            r#"<meta property="og:image" content="https://atlas.example.org/preview.png">"#
+        ));
         assert!(html.contains(r#"<link rel="canonical" href="https://atlas.example.org/">"#));
         assert!(html.contains(r#"hreflang="fr" href="https://atlas.example.org/?lang=fr""#));
         assert!(html.find("canonical").unwrap() < html.find("</head>").unwrap());

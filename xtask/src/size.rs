@@ -285,10 +285,16 @@ mod tests {
         std::fs::write(dir.join("assets/app.js"), noise).unwrap();
         let report = measure(&dir).unwrap();
         let names: Vec<&str> = report.files.iter().map(|f| f.path.as_str()).collect();
-        assert_eq!(names, ["assets/app.js", "fr/index.html"], "the larger page counts");
+        assert_eq!(
+            names,
+            ["assets/app.js", "fr/index.html"],
+            "the larger page counts"
+        );
         assert_eq!(report.alternatives.len(), 1);
         assert_eq!(report.alternatives[0].path, "index.html");
-        assert!(report.table().contains("| index.html (another language's page, not counted)"));
+        assert!(report
+            .table()
+            .contains("| index.html (another language's page, not counted)"));
         assert!(is_language_page("fr/index.html") && !is_language_page("assets/index.html"));
         assert!(report.table().contains("| total |"));
         assert!(report.json(1000).contains("\"budget_brotli\": 1000"));

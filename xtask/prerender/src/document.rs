@@ -53,7 +53,11 @@ fn sources(out: &mut String, data: &Dataset, provenance: &Provenance, lang: Lang
         }
         out.push_str(" · ");
     }
-    let _ = write!(out, "{})</small>", esc(lang.confidence_short(provenance.confidence)));
+    let _ = write!(
+        out,
+        "{})</small>",
+        esc(lang.confidence_short(provenance.confidence))
+    );
 }
 
 fn place(data: &Dataset, org: &Organisation, lang: Lang) -> String {
@@ -82,7 +86,11 @@ fn relation_item(out: &mut String, data: &Dataset, record: &str, r: &Relation, l
     } else {
         (r.to.as_str(), lang.relation_kind(r.kind).to_owned())
     };
-    let _ = write!(out, "<li><strong>{}</strong>", esc(&name_of(data, other, lang)));
+    let _ = write!(
+        out,
+        "<li><strong>{}</strong>",
+        esc(&name_of(data, other, lang))
+    );
     if let Some(org) = data.organisations.iter().find(|o| o.id == other) {
         let _ = write!(out, " ({})", esc(&place(data, org, lang)));
     }
@@ -144,7 +152,9 @@ pub fn document(data: &Dataset, lang: Lang) -> String {
             if let Some(p) = data.projects.iter().find(|p| p.id == record) {
                 let named = related
                     .iter()
-                    .filter(|r| r.to == record && cancer_atlas::participation::is_partner_role(r.kind))
+                    .filter(|r| {
+                        r.to == record && cancer_atlas::participation::is_partner_role(r.kind)
+                    })
                     .count();
                 if p.partners.is_some() || named > 0 {
                     let _ = write!(out, " ({})", esc(&lang.named_of(named, p.partners)));

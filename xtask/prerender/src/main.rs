@@ -53,7 +53,10 @@ fn main() {
     };
     any_spawner::Executor::init_custom_executor(NoEffects).expect("one executor");
     let data = cancer_atlas::data::embedded().unwrap_or_else(|errors| {
-        eprintln!("atlas-prerender: the embedded dataset has {} problems", errors.len());
+        eprintln!(
+            "atlas-prerender: the embedded dataset has {} problems",
+            errors.len()
+        );
         std::process::exit(1);
     });
     std::fs::create_dir_all(&dir).expect("output directory");
@@ -67,7 +70,10 @@ fn main() {
         };
         write(format!("{}.html", lang.tag()), &html);
         write(format!("{}.title", lang.tag()), lang.strings().app_title);
-        write(format!("{}.doc.html", lang.tag()), &document::document(&data, lang));
+        write(
+            format!("{}.doc.html", lang.tag()),
+            &document::document(&data, lang),
+        );
         if lang == Lang::En {
             let style = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../style");
             let css: String = ["base.css", "map.css"]

@@ -19,7 +19,10 @@ fn custom_properties(css: &str) -> Vec<(String, String)> {
             continue;
         };
         let mut value = value.trim().to_owned();
-        if let Some(inner) = value.strip_prefix("light-dark(").and_then(|v| v.strip_suffix(')')) {
+        if let Some(inner) = value
+            .strip_prefix("light-dark(")
+            .and_then(|v| v.strip_suffix(')'))
+        {
             value = inner.split(',').next().unwrap_or("").trim().to_owned();
         }
         if !props.iter().any(|(n, _)| n == name.trim()) {
@@ -34,7 +37,9 @@ fn without_comments(css: &str) -> String {
     let mut rest = css;
     while let Some(start) = rest.find("/*") {
         out.push_str(&rest[..start]);
-        rest = rest[start..].find("*/").map_or("", |end| &rest[start + end + 2..]);
+        rest = rest[start..]
+            .find("*/")
+            .map_or("", |end| &rest[start + end + 2..]);
     }
     out.push_str(rest);
     out
@@ -69,7 +74,10 @@ pub fn svg(screen: &str, css: &str) -> Option<String> {
     let open = &screen[start..open_end];
     let view_box = open.split("viewBox=\"").nth(1)?.split('"').next()?;
     let props = custom_properties(css);
-    let sea = props.iter().find(|(n, _)| n == "map-sea").map_or("#dbe8f1", |(_, v)| v.as_str());
+    let sea = props
+        .iter()
+        .find(|(n, _)| n == "map-sea")
+        .map_or("#dbe8f1", |(_, v)| v.as_str());
     let style = resolve_vars(css, &props);
     // resvg has no `vector-effect: non-scaling-stroke`: the land's outlines get widths in
     // its own (scaled) units instead; and no `transparent` keyword.
@@ -111,7 +119,12 @@ pub fn png(svg: &str) -> Result<Vec<u8>, String> {
     let sans = options
         .fontdb
         .faces()
-        .map(|f| f.families.first().map(|(n, _)| n.clone()).unwrap_or_default())
+        .map(|f| {
+            f.families
+                .first()
+                .map(|(n, _)| n.clone())
+                .unwrap_or_default()
+        })
         .find(|n| ["DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial"].contains(&n.as_str()));
     if let Some(family) = sans {
         options.fontdb_mut().set_sans_serif_family(family.clone());
@@ -119,7 +132,11 @@ pub fn png(svg: &str) -> Result<Vec<u8>, String> {
     }
     let tree = resvg::usvg::Tree::from_str(svg, &options).map_err(|e| e.to_string())?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("no pixmap")?;
-    resvg::render(&tree, resvg::tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::default(),
+        &mut pixmap.as_mut(),
+    );
     pixmap.encode_png().map_err(|e| e.to_string())
 }
 
