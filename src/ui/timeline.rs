@@ -723,13 +723,14 @@ pub fn TimelineRegion() -> impl IntoView {
                     </svg>
                 </button>
                 <button type="button" class="button" on:click=move |_| as_of.0.set(now)>{move || locale.strings().today}</button>
-                <Show when=move || fit.get().is_some()>
-                    <button type="button" class="button"
-                        aria-pressed=move || (layout.get() == Layout::Named).to_string()
-                        on:click=move |_| names.set(Some(layout.get_untracked() != Layout::Named))>
-                        {move || locale.strings().timeline_names}
-                    </button>
-                </Show>
+                // Only where rows are fitted to the box (the wide frame, style/timeline.css).
+                // Drawn from the start rather than once the box is measured, so that the
+                // controls beside it never move (nor between the prerendered page and the app).
+                <button type="button" class="button timeline__names--wide"
+                    aria-pressed=move || (fit.get().is_some() && layout.get() == Layout::Named).to_string()
+                    on:click=move |_| names.set(Some(layout.get_untracked() != Layout::Named))>
+                    {move || locale.strings().timeline_names}
+                </button>
             </div>
             <label class="timeline__asof-control">
                 <span>{move || locale.strings().as_of_label}</span>

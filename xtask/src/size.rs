@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 /// +20.5 KB: the country layer, the country card, the Countries tab, their strings in both
 /// languages); 456 KB with link preview tags and the schema.org description in the page
 /// (454.7 KB measured, +0.7 KB of HTML); 503 KB with the first screen prerendered in the
-/// page and the atlas as a document for visitors without JavaScript (502.1 KB measured: the
+/// page and the atlas as a document for visitors without JavaScript (501.6 KB measured: the
 /// page grew from 1.4 to 46.4 KB brotli, the French one being the larger of the two a
 /// visit loads: the map's 177 country shapes 13.6 KB, the timeline drawn for a phone and for
 /// the wide frame 5.7 KB, markers for both 1.8 KB, header, toolbar and legend 2.5 KB, the
