@@ -639,6 +639,23 @@ pub fn test(root: &Path, args: &[String]) -> Result<(), String> {
         ),
     );
     run.command("native tests", cargo(root, &["test", "--workspace"]));
+    // The prerender (xtask/prerender) is a workspace of its own: checked and tested apart,
+    // in the target directory its release-build step uses.
+    let prerender = |args: &[&str]| {
+        // The subcommand, then where the crate is, then the rest (clippy's `--` last).
+        let mut all = vec![args[0], "--manifest-path", "xtask/prerender/Cargo.toml"];
+        if args[0] != "fmt" {
+            all.extend(["--target-dir", "target/prerender", "--locked"]);
+        }
+        all.extend(&args[1..]);
+        cargo(root, &all)
+    };
+    run.command("prerender: format", prerender(&["fmt", "--check"]));
+    run.command(
+        "prerender: clippy",
+        prerender(&["clippy", "--all-targets", "--", "-D", "warnings"]),
+    );
+    run.command("prerender: tests", prerender(&["test"]));
 
     let browser_tools = run.tools(&setup, &[Tool::WasmBindgen, Tool::Chromium]);
     let mut browser = cargo(

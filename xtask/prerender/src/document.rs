@@ -176,3 +176,43 @@ pub fn document(data: &Dataset, lang: Lang) -> String {
     out.push_str("</article>");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_programme_with_its_participants_places_roles_and_linked_sources() {
+        let data = cancer_atlas::data::embedded().expect("the embedded dataset");
+        for lang in Lang::ALL {
+            let doc = document(&data, lang);
+            assert_eq!(doc.matches("<section><h2>").count(), data.programmes.len());
+            for p in &data.programmes {
+                assert!(doc.contains(&format!("<h2>{}</h2>", esc(p.name.get(lang)))));
+            }
+            // Every relation appears once per record it touches that a programme lists.
+            assert!(
+                doc.matches("<li><strong>").count() >= 300,
+                "participants listed"
+            );
+            for p in &data.programmes {
+                let hub = esc(&name_of(&data, &p.hub, lang));
+                assert!(doc.contains(&format!("<h3>{hub}")), "the hub {hub}");
+            }
+            let pl = doc
+                .matches(&format!(
+                    "{}{}",
+                    lang.colon(),
+                    lang.role(cancer_atlas::model::RelationKind::MemberOf)
+                ))
+                .count();
+            assert!(
+                pl >= 7,
+                "G7 Cancer's members and other members, with their role: {pl}"
+            );
+            assert!(doc.contains(r#"<a href="https://"#));
+            assert!(!doc.contains("<a href=\"javascript:"));
+            assert!(!doc.to_lowercase().contains("seed"), "no internal words");
+        }
+    }
+}
