@@ -53,6 +53,22 @@ async function prerenderedBoxes(page, selectors) {
   return boxes;
 }
 
+/**
+ * Opens `path` with the wasm held back, runs `body({ page, release })`, then checks that
+ * the page reported no problem; the context is closed whatever happens.
+ */
+async function withHeldWasm(path, options, body) {
+  const { context, page, problems } = await openPage(site.browser, site.url, { locale: 'en-GB', ...options });
+  try {
+    const release = await holdWasm(page);
+    await page.goto(site.url + path);
+    await body({ page, release });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+}
+
 async function appBoxes(page, selectors) {
   return page.evaluate((list) => Object.fromEntries(list.map((s) => {
     const r = document.querySelector(s).getBoundingClientRect();
@@ -89,11 +105,8 @@ test('the page holds the first screen in the visitor\'s language, by the host\'s
 });
 
 for (const [name, viewport] of [['desktop', { width: 1440, height: 900 }], ['phone', { width: 375, height: 812 }]]) {
-  test(`${name}: painted before the wasm, then replaced in the same boxes (CLS measured)`, async () => {
-    const { context, page, problems } = await openPage(site.browser, site.url, { viewport, locale: 'en-GB' });
-    try {
-      const release = await holdWasm(page);
-      await page.goto(site.url + '/');
+  test(`${name}: painted before the wasm, then replaced in the same boxes (CLS measured)`, () =>
+    withHeldWasm('/', { viewport }, async ({ page, release }) => {
       // The browser records the prerendered page's largest paint while the wasm is held.
       const lcp = await page.evaluate(() => new Promise((resolve) => {
         new PerformanceObserver((list) => resolve(list.getEntries().at(-1).startTime))
@@ -122,18 +135,11 @@ for (const [name, viewport] of [['desktop', { width: 1440, height: 900 }], ['pho
       console.log(`${name}: LCP ${Math.round(lcp)} ms with the wasm held back, CLS ${cls.toFixed(4)}`);
       assert.ok(cls <= 0.01, `CLS ${cls}`);
       assert.ok(await page.evaluate(() => !document.getElementById('boot')), 'the first screen is gone');
-      assert.deepEqual(problems, []);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 }
 
-test('a click on the first screen before the app is ready says so, then is replayed', async () => {
-  const { context, page, problems } = await openPage(site.browser, site.url, { viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
-  try {
-    const release = await holdWasm(page);
-    await page.goto(site.url + '/');
+test('a click on the first screen before the app is ready says so, then is replayed', () =>
+  withHeldWasm('/', { viewport: { width: 1440, height: 900 } }, async ({ page, release }) => {
     const link = '.toolbar a[data-sel="prog-g7"]';
     const [x, y, w, h] = (await prerenderedBoxes(page, [link]))[link];
     await page.mouse.click(x + w / 2, y + h / 2);
@@ -148,17 +154,10 @@ test('a click on the first screen before the app is ready says so, then is repla
     assert.equal(await page.textContent('#details-name'), 'G7 Cancer');
     assert.ok(await page.evaluate(() => !document.documentElement.classList.contains('is-starting')));
     assert.match(page.url(), /sel=prog-g7/);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('a deep link shows the default first screen, then the linked view, with no error', async () => {
-  const { context, page, problems } = await openPage(site.browser, site.url, { viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
-  try {
-    const release = await holdWasm(page);
-    await page.goto(site.url + '/?sel=crane&date=2023-06-01');
+test('a deep link shows the default first screen, then the linked view, with no error', () =>
+  withHeldWasm('/?sel=crane&date=2023-06-01', { viewport: { width: 1440, height: 900 } }, async ({ page, release }) => {
     // The prerendered screen is the default one: no selection passed off as the link's.
     const boxes = await prerenderedBoxes(page, ['.map', '.timeline']);
     assert.ok(boxes['.map'][2] > 1000);
@@ -168,25 +167,14 @@ test('a deep link shows the default first screen, then the linked view, with no 
     assert.match(await page.textContent('#details-name'), /CraNE/);
     assert.match(await page.textContent('.region--timeline output'), /2023/);
     assert.equal(await page.locator('.notice').count(), 0, 'no notice of a bad link');
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('a French browser gets the French first screen, and the app stays French', async () => {
-  const { context, page, problems } = await openPage(site.browser, site.url, { viewport: { width: 375, height: 812 }, locale: 'fr-FR' });
-  try {
-    const release = await holdWasm(page);
-    await page.goto(site.url + '/');
+test('a French browser gets the French first screen, and the app stays French', () =>
+  withHeldWasm('/', { viewport: { width: 375, height: 812 }, locale: 'fr-FR' }, async ({ page, release }) => {
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
     assert.equal(await page.title(), 'Atlas de la coopération contre le cancer');
     release();
     await page.waitForSelector('.brand__title', { timeout: 30_000 });
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
     assert.equal(await page.textContent('.brand__title'), 'Atlas de la coopération contre le cancer');
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
