@@ -14,6 +14,7 @@
 //! Debug builds (`trunk serve`) skip it: a native build of the app on every change would
 //! slow the edit loop by a minute; they show the loading note as before.
 
+use crate::site::attr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -107,16 +108,6 @@ fn set_meta(html: &str, key: &str, name: &str, value: &str) -> Result<String, St
     Ok(format!("{}{}{}", &html[..start], attr(value), &html[end..]))
 }
 
-fn attr(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-}
-
-fn text(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;")
-}
-
 /// The built page `template` (Trunk's English `index.html`) for `page`, with `screen` (the
 /// renderer's first screen) in its loading note, `doc` (the atlas as a document) as what
 /// shows without JavaScript, and `title` as its title.
@@ -145,7 +136,7 @@ pub fn page(
         ] {
             html = set_meta(&html, key, name, value)?;
         }
-        html = replace_element(&html, "<title", "title", &text(title))?;
+        html = replace_element(&html, "<title", "title", &attr(title))?;
     }
     html = set_meta(&html, "name", "twitter:card", "summary_large_image")?;
     html = html.replacen(

@@ -21,8 +21,8 @@ pub fn site_url() -> Option<String> {
         .find(|u| u.starts_with("https://") || u.starts_with("http://"))
 }
 
-/// Text for an HTML attribute value.
-fn attr(text: &str) -> String {
+/// Text for an HTML attribute value (or element content).
+pub fn attr(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")

@@ -8,13 +8,8 @@ use cancer_atlas::i18n::Lang;
 use cancer_atlas::model::{Dataset, Organisation, Provenance, Relation};
 use std::fmt::Write;
 
-/// Text for HTML content or a quoted attribute.
-fn esc(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+/// Text for HTML content or a quoted attribute: the app's own escaping.
+use cancer_atlas::geo::svg::escape as esc;
 
 /// The words this document adds to the app's, in each language.
 struct Words {
