@@ -38,7 +38,7 @@ after(async () => {
 // (lantern) counts every request that finished before the observed largest paint, so on a
 // local server it sometimes counts the whole preloaded wasm into it (2026-12-01: LCP
 // 1.4–1.8 s in 5 runs of 8, 4.0–4.6 s in the other 3; DevTools throttling: 1.6–2.0 s in
-// 3 of 3; 2.3 s in a clean-clone CI run). The first screen is prerendered (issue 20), so the
+// 3 of 3; 2.3 s in a clean-clone CI run, 2.9 s on a loaded machine). The first screen is prerendered (issue 20), so the
 // largest paint must come from it, before the app: asserted on the DevTools run.
 for (const [form, config, throttlingMethod] of [['mobile', undefined], ['desktop', desktopConfig], ['mobile-devtools', undefined, 'devtools']]) {
   test(`Lighthouse (${form}): accessibility and SEO 100, no layout shift, scores recorded`, async () => {
@@ -68,13 +68,12 @@ for (const [form, config, throttlingMethod] of [['mobile', undefined], ['desktop
     const cls = lhr.audits['cumulative-layout-shift'].numericValue;
     assert.ok(cls <= 0.01, `CLS ${cls}`);
     if (throttlingMethod === 'devtools') {
-      // The largest paint is the prerendered screen's, painted with the first content, not
-      // the app's, which comes after the wasm (before the prerender: the loading note, then
-      // the app's map help text about 2 s later). An absolute bound besides, with room for
-      // a busy CI machine (1.6–2.3 s measured).
+      // The largest paint within 3.5 s, with room for a busy CI machine (1.6–2.9 s
+      // measured; before the prerender it was the app's, after the whole wasm). That it is
+      // the prerendered screen's is checked with the wasm held back (prerender.test.mjs):
+      // on a loaded machine the first paint can be a part of that screen, so "LCP close to
+      // FCP" is no test of it (LCP 2.85 s after FCP 2.19 s in one run).
       const lcp = lhr.audits['largest-contentful-paint'].numericValue;
-      const fcp = lhr.audits['first-contentful-paint'].numericValue;
-      assert.ok(lcp - fcp <= 500, `LCP ${Math.round(lcp)} ms, FCP ${Math.round(fcp)} ms: the first screen should be the largest paint`);
       assert.ok(lcp <= 3500, `LCP ${Math.round(lcp)} ms`);
     }
   });
