@@ -4,6 +4,7 @@
 //! Raw text → `raw::RawDataset` (serde) → `validate::validate` → `model::Dataset`.
 //! Every step returns errors as values that name file, record and field.
 
+pub mod binary;
 mod iso3166;
 pub mod raw;
 pub mod report;

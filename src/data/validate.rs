@@ -70,6 +70,8 @@ pub enum Problem {
         country: String,
     },
     Empty,
+    /// The dataset built into the app could not be read back (`data::binary`).
+    Unreadable,
 }
 
 impl fmt::Display for Problem {
@@ -129,6 +131,7 @@ impl fmt::Display for Problem {
                 COUNTRY_BOX_MARGIN as u32
             ),
             Problem::Empty => f.write_str("must not be empty"),
+            Problem::Unreadable => f.write_str("could not be read back from the build"),
         }
     }
 }

@@ -89,6 +89,26 @@ fn size_report(root: &Path) -> Result<String, String> {
     report.check_budget(size::BROTLI_BUDGET_BYTES)
 }
 
+/// The dataset as build.rs wrote it for the wasm under `profile` (the newest, if the
+/// script ran in several build directories).
+fn built_dataset(profile: &Path) -> Result<std::path::PathBuf, String> {
+    let builds = std::fs::read_dir(profile.join("build"))
+        .map_err(|e| format!("{}: {e}", profile.display()))?;
+    builds
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| {
+            entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with("cancer-atlas-")
+        })
+        .map(|entry| entry.path().join("out/dataset.bin"))
+        .filter_map(|path| Some((path.metadata().ok()?.modified().ok()?, path)))
+        .max()
+        .map(|(_, path)| path)
+        .ok_or_else(|| format!("no dataset.bin under {}", profile.display()))
+}
+
 /// The largest contributors to the shipped wasm (xtask/src/wasm_size.rs).
 fn wasm_contributors(root: &Path, report: &size::Report) -> Result<String, String> {
     let shipped = report
@@ -104,16 +124,18 @@ fn wasm_contributors(root: &Path, report: &size::Report) -> Result<String, Strin
             .join("release/cancer-atlas.wasm"),
     )?;
     let shipped = read(&root.join("dist").join(&shipped.path))?;
-    let mut dataset = Vec::new();
-    for section in crate::testing::synthetic::SECTIONS {
-        dataset.extend(read(&root.join(format!("data/{section}.json")))?);
-    }
+    let dataset = read(&built_dataset(
+        &root.join("target").join(WASM).join("release"),
+    )?)?;
     let shapes = read(&root.join(crate::geo::OUTPUT))?;
     crate::wasm_size::contributors(
         &release,
         &shipped,
         &[
-            ("the dataset (data/*.json)", size::brotli_len(&dataset)),
+            (
+                "the dataset (data/*.json, built in by build.rs)",
+                size::brotli_len(&dataset),
+            ),
             ("the country shapes (world.tsv)", size::brotli_len(&shapes)),
         ],
         "cancer_atlas",
