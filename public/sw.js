@@ -54,7 +54,8 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(
       fetch(request)
         .then((response) => {
-          if (response.ok) event.waitUntil(keepPage(response.clone()));
+          // The embed's page is not the atlas's: never kept as the page to show offline.
+          if (response.ok && !url.pathname.startsWith('/embed')) event.waitUntil(keepPage(response.clone()));
           return response;
         })
         .catch(async () => (await caches.match('/')) || Response.error()),

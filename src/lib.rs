@@ -270,7 +270,8 @@ pub fn browser_lang() -> Lang {
 /// assets after a first visit. Release builds only: `trunk serve` (debug) never caches.
 /// Browsers without service workers, or a refused registration, just go without.
 pub fn register_service_worker() {
-    if cfg!(debug_assertions) {
+    // The embed lives in other sites' pages: it never installs the atlas for offline use.
+    if cfg!(debug_assertions) || ui::location::embedded() {
         return;
     }
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
@@ -326,6 +327,30 @@ fn workspace<D: Into<Arc<Dataset>>>(
         Mode::Map => view! { <ui::map::MapRegion/> }.into_any(),
         Mode::Table => view! { <ui::table::TableRegion/> }.into_any(),
     };
+    if ui::location::embedded() {
+        // Another site's frame: the map, whatever the address's view, and no site header,
+        // toolbar or footer (src/ui/embed.rs).
+        explore.mode.set(Mode::Map);
+        ui::embed::report_height();
+        ui::embed::open_links_outside();
+        let locale = use_locale();
+        return view! {
+            <div class="frame frame--embed">
+                {notice.map(|notice| view! { <ui::custom_data::SourceNote notice/> })}
+                <ui::explore::Notice/>
+                <main id="main" class="workspace" tabindex="-1"
+                    class:workspace--selected=move || selection.0.get().is_some()>
+                    // The page's title for screen readers: the frame shows no site header.
+                    <h1 class="visually-hidden">{move || locale.strings().app_title}</h1>
+                    <ui::map::MapRegion/>
+                    <ui::timeline::TimelineRegion/>
+                    <ui::details::DetailsRegion/>
+                </main>
+                <ui::embed::EmbedBar/>
+            </div>
+        }
+        .into_any();
+    }
     // On wide screens the frame fills the window (header, toolbar, then map, timeline and
     // details all in view); the footer follows below it.
     view! {
@@ -419,8 +444,12 @@ fn shell(url: UrlState, ignored: Vec<Ignored>, lang: Lang, day: model::Day) -> i
         }
     };
 
+    // The embed has no header to skip.
+    let skip = (!ui::location::embedded()).then(|| {
+        view! { <a class="skip-link" href="#main">{move || locale.strings().skip_to_content}</a> }
+    });
     view! {
-        <a class="skip-link" href="#main">{move || locale.strings().skip_to_content}</a>
+        {skip}
         {body}
     }
 }

@@ -23,18 +23,37 @@ pub fn search() -> String {
         .unwrap_or_default()
 }
 
-/// The page's address without its query, e.g. `https://atlas.example/`.
-pub fn base() -> String {
+/// The site's origin, e.g. `https://atlas.example`.
+pub fn origin() -> String {
     web_sys::window()
-        .map(|w| {
-            let l = w.location();
-            format!(
-                "{}{}",
-                l.origin().unwrap_or_default(),
-                l.pathname().unwrap_or_default()
-            )
-        })
+        .and_then(|w| w.location().origin().ok())
         .unwrap_or_default()
+}
+
+/// The path of the embed, the view made for other sites' frames (`public/_headers` lets
+/// any site frame it, and no other page).
+pub const EMBED_PATH: &str = "/embed";
+
+/// Whether this page is the embed.
+pub fn embedded() -> bool {
+    crate::IN_BROWSER
+        && web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .is_some_and(|p| p == EMBED_PATH || p.starts_with("/embed/"))
+}
+
+/// The view's state as a query, with its language and date (tracked: a reactive closure
+/// that calls this follows the view).
+fn query_of(view: ViewState) -> String {
+    let mut state = view.current();
+    state.lang = Some(view.locale.0.get());
+    state.as_of = Some(view.as_of.0.get());
+    state.to_query()
+}
+
+/// The atlas's own page showing the current view, tracked.
+pub fn atlas_link(view: ViewState) -> String {
+    format!("{}/?{}", origin(), query_of(view))
 }
 
 /// The query's keys that make a history entry (all but the continuous ones).
@@ -115,10 +134,12 @@ pub fn start(mut initial: UrlState, mut ignored: Vec<Ignored>, data: &Dataset) {
 /// A link that reproduces the current view exactly, for sharing: unlike the address bar,
 /// it always names the language and the date.
 pub fn share_link(view: ViewState) -> String {
-    let mut state = untrack(|| view.current());
-    state.lang = Some(view.locale.0.get_untracked());
-    state.as_of = Some(view.as_of.0.get_untracked());
-    format!("{}?{}", base(), state.to_query())
+    untrack(|| atlas_link(view))
+}
+
+/// The address of the embed that shows the current view.
+pub fn embed_link(view: ViewState) -> String {
+    format!("{}{EMBED_PATH}?{}", origin(), untrack(|| query_of(view)))
 }
 
 /// The `href` of a link that selects `id` in the current view (so that opening it in a new

@@ -4,6 +4,7 @@
 pub mod custom_data;
 pub mod data_errors;
 pub mod details;
+pub mod embed;
 pub mod explore;
 pub mod export;
 pub mod filters;

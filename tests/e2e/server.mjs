@@ -159,10 +159,28 @@ export async function startServer(distDir) {
       file = await fileAt(root, rule.to);
     }
     if (!file) status = 404;
+    // Every header from the rules that match the path. One set by two matching rules is
+    // refused: hosts differ on whether the later replaces the earlier or both are sent
+    // (and two Content-Security-Policy headers are two policies, both enforced).
+    const setBy = new Map();
     for (const rule of headerRules) {
-      if (rule.regexp.test(urlPath)) {
-        for (const [name, value] of rule.headers) res.setHeader(name, value);
+      if (!rule.regexp.test(urlPath)) continue;
+      for (const [name, value] of rule.headers) {
+        const key = name.toLowerCase();
+        if (setBy.has(key)) {
+          res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+          res.end(`_headers: ${name} for ${urlPath} is set by both ${setBy.get(key)} and ${rule.pattern}`);
+          return;
+        }
+        setBy.set(key, rule.pattern);
+        res.setHeader(name, value);
       }
+    }
+    if (rule && rule.status >= 300 && rule.status < 400) {
+      // Netlify passes the query on to the target.
+      res.writeHead(rule.status, { Location: rule.to + url.search });
+      res.end();
+      return;
     }
     if (!file) {
       res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -76,6 +76,7 @@ pub fn run(root: &Path) -> Result<(), String> {
         std::fs::read_to_string(dir.join(name))
             .map_err(|e| format!("cannot read {}: {e}", dir.join(name).display()))
     };
+    crate::embed::apply(&dir)?;
     crate::prerender::apply(root, &dir)?;
     crate::site::apply(&dir)?;
     let filled = fill(&read("_headers")?, &read("index.html")?)?;

@@ -7,6 +7,7 @@
 mod cache;
 mod counts;
 mod csp;
+mod embed;
 mod fresh;
 mod geo;
 // The pinned toolchain, shared with the boot stage that installs it.

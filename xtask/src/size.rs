@@ -35,13 +35,16 @@ use std::path::{Path, PathBuf};
 /// document in `<noscript>` 18.2 KB; the take-over code +1 KB); 504 KB when the dataset
 /// started to be validated at build time and built in as binary (503.9 KB measured, +2.3 KB:
 /// its reader's code +3 KB, the data 83.4 → 81.9 KB brotli; reading it at start-up takes
-/// 7–16 ms instead of 44–98 ms to parse and validate the JSON). Issue 22 is to bring the
-/// whole down by a fifth.
+/// 7–16 ms instead of 44–98 ms to parse and validate the JSON); 508 KB with the embed for
+/// other sites' frames (507.8 KB measured, +3.9 KB: its layout's CSS +0.7 KB, its bar, height
+/// messages and link handling, and their strings in both languages, in the wasm +3.2 KB;
+/// the embed's own page is not counted, as a visit of the atlas never loads it). Issue 22
+/// is to bring the whole down by a fifth.
 /// The issue asked for 110 KB: out of reach on this
 /// stack, since the smallest Leptos app (`cargo xtask floor`) is 29.3 KB and the content
 /// (dataset, shapes, CSS, HTML) another 57 KB, leaving 24 KB for all the app's code
 /// (now about 210 KB). See docs/performance.md, "Why not 110 KB".
-pub const BROTLI_BUDGET_BYTES: u64 = 504_000;
+pub const BROTLI_BUDGET_BYTES: u64 = 508_000;
 
 /// Files in dist/ that a visit never downloads: the host's configuration, and the
 /// link-preview picture, which only link previews (chat, mail, social sites) fetch.
@@ -60,10 +63,14 @@ pub struct FileSize {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Report {
     pub files: Vec<FileSize>,
-    /// The pages of the other languages (`fr/index.html`): a visit loads one page, so only
-    /// the largest of them counts in the total (it is in `files`).
+    /// Pages a visit of the atlas does not load: the other languages' (`fr/index.html`; a
+    /// visit loads one page, so only the largest counts, and it is in `files`), and the
+    /// embed's (`embed/index.html`, which only other sites' frames load).
     pub alternatives: Vec<FileSize>,
 }
+
+/// The embed's page (xtask/src/embed.rs).
+const EMBED_PAGE: &str = "embed/index.html";
 
 /// Whether `rel` is one language's copy of the page: `index.html` or `<tag>/index.html`.
 fn is_language_page(rel: &str) -> bool {
@@ -121,8 +128,13 @@ impl Report {
             ));
         }
         for f in &self.alternatives {
+            let why = if f.path == EMBED_PAGE {
+                "the embed's page, not counted"
+            } else {
+                "another language's page, not counted"
+            };
             out.push_str(&format!(
-                "| {} (another language's page, not counted) | {} | {} | {} |\n",
+                "| {} ({why}) | {} | {} | {} |\n",
                 f.path,
                 kb(f.raw),
                 kb(f.gzip),
@@ -208,6 +220,9 @@ pub fn measure(dist: &Path) -> Result<Report, String> {
     // The largest language page counts; the others are listed apart.
     let mut pages_seen = 0;
     let (files, alternatives) = files.into_iter().partition(|f| {
+        if f.path == EMBED_PAGE {
+            return false;
+        }
         if !is_language_page(&f.path) {
             return true;
         }
@@ -282,6 +297,8 @@ mod tests {
         std::fs::write(dir.join("index.html"), "<p>hi</p>").unwrap();
         std::fs::create_dir_all(dir.join("fr")).unwrap();
         std::fs::write(dir.join("fr/index.html"), "<p>bonjour à tous</p>").unwrap();
+        std::fs::create_dir_all(dir.join("embed")).unwrap();
+        std::fs::write(dir.join("embed/index.html"), "<p>the embed's page</p>").unwrap();
         let noise: String = (0..5000)
             .map(|i| char::from(b'a' + (i * 7 % 26) as u8))
             .collect();
@@ -293,8 +310,15 @@ mod tests {
             ["assets/app.js", "fr/index.html"],
             "the larger page counts"
         );
-        assert_eq!(report.alternatives.len(), 1);
-        assert_eq!(report.alternatives[0].path, "index.html");
+        let apart: Vec<&str> = report
+            .alternatives
+            .iter()
+            .map(|f| f.path.as_str())
+            .collect();
+        assert_eq!(apart, ["embed/index.html", "index.html"], "not counted");
+        assert!(report
+            .table()
+            .contains("embed/index.html (the embed's page, not counted)"));
         assert!(report
             .table()
             .contains("| index.html (another language's page, not counted)"));

@@ -1,0 +1,209 @@
+// The embed (/embed): other sites may frame it, and no other page; in a host page on
+// another origin it shows the view its address names, responds to clicks, tells the host
+// its height, opens links in a new tab, passes axe, and a broken address gives the same
+// short notice as the atlas.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readdir } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { useSite } from './harness.mjs';
+import { injectAxe } from './browser.mjs';
+
+const site = useSite();
+
+// A page on a second origin (another port) that embeds what its query names, at the size
+// it names, and records every message it receives.
+let host;
+before(async () => {
+  host = createServer((req, res) => {
+    const q = new URL(req.url, 'http://host').searchParams;
+    const src = `${site.url}${q.get('path') || '/embed'}`;
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="en"><title>A partner's article</title>
+<h1>A partner's article</h1>
+<iframe id="atlas" src="${src}" width="${q.get('w') || 640}" height="${q.get('h') || 480}" style="border:0" title="Cancer Cooperation Atlas"></iframe>
+<script>window.messages = []; addEventListener('message', (e) => window.messages.push({ origin: e.origin, data: e.data }));</script>`);
+  });
+  await new Promise((done) => host.listen(0, '127.0.0.1', done));
+  host.url = `http://127.0.0.1:${host.address().port}`;
+});
+after(() => new Promise((done) => host.close(done)));
+
+/** Opens the host page framing `path` at w × h; resolves to { page, frame, context, errors }. */
+async function embed(path, w = 640, h = 480, options = {}) {
+  const context = await site.browser.newContext({ viewport: { width: w + 40, height: h + 160 }, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${host.url}/?path=${encodeURIComponent(path)}&w=${w}&h=${h}`);
+  const frame = page.frameLocator('#atlas');
+  return { page, frame, context, errors };
+}
+
+const policy = (response) => Object.fromEntries(
+  (response.headers.get('content-security-policy') || '').split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]),
+);
+
+test('only the embed may be framed: its policy allows any site, every page of the atlas refuses', async () => {
+  for (const path of ['/embed', '/embed/', '/embed?sel=crane&lang=fr']) {
+    const response = await fetch(site.url + path);
+    assert.equal(response.status, 200, path);
+    assert.deepEqual(policy(response)['frame-ancestors'], ['*'], path);
+    assert.equal(response.headers.get('x-frame-options'), null, path);
+    assert.deepEqual(policy(response)['script-src'].slice(0, 2), ["'self'", "'wasm-unsafe-eval'"]);
+    assert.match(await response.text(), /<meta name="robots" content="noindex">/);
+  }
+  for (const path of ['/', '/?lang=fr', '/index.html', '/fr/', '/fr/index.html']) {
+    const response = await fetch(site.url + path);
+    assert.equal(response.status, 200, path);
+    assert.deepEqual(policy(response)['frame-ancestors'], ["'none'"], path);
+    assert.equal(response.headers.get('x-frame-options'), 'DENY', path);
+  }
+  // Any other address goes to the atlas (not served where no rule gives it a policy).
+  const elsewhere = await fetch(site.url + '/no/such/page?sel=crane', { redirect: 'manual' });
+  assert.equal(elsewhere.status, 302);
+  assert.equal(elsewhere.headers.get('location'), '/?sel=crane');
+});
+
+test('no header of the site is set by two rules (the test server answers 500 if one is)', async () => {
+  const root = resolve(process.env.DIST_DIR || 'dist');
+  const files = [];
+  const walk = async (dir) => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else files.push('/' + relative(root, path).split('\\').join('/'));
+    }
+  };
+  await walk(root);
+  assert.ok(files.length > 8, files.join(' '));
+  for (const path of files) {
+    const response = await fetch(site.url + path);
+    assert.equal(response.status, 200, `${path}: ${response.status} ${response.status === 500 ? await response.text() : ''}`);
+  }
+});
+
+test('a partner page on another origin shows a view, which responds to a click and posts its height', async () => {
+  const { page, frame, context, errors } = await embed('/embed?sel=crane&lang=fr&date=2025-06-01', 640, 480);
+  await frame.locator('.map__markers .map__cluster, .map__markers .map__marker').first().waitFor({ timeout: 30_000 });
+  await frame.locator('#details-name').waitFor();
+  assert.match(await frame.locator('#details-name').textContent(), /CraNE/);
+  // A view made for a frame: no site header, toolbar, footer or skip link; the bar instead.
+  for (const absent of ['.site-header', '.toolbar', '.site-footer', '.skip-link']) {
+    assert.equal(await frame.locator(absent).count(), 0, absent);
+  }
+  assert.equal(await frame.locator('html').getAttribute('lang'), 'fr');
+  const open = frame.locator('.embed-bar__open');
+  assert.match(await open.textContent(), /Ouvrir dans l’Atlas de la coopération contre le cancer/);
+  assert.equal(await open.getAttribute('target'), '_blank');
+  const href = new URL(await open.getAttribute('href'));
+  assert.equal(href.origin + href.pathname, site.url + '/');
+  assert.equal(href.searchParams.get('sel'), 'crane');
+  assert.equal(href.searchParams.get('lang'), 'fr');
+  assert.match(await frame.locator('.embed-bar__source').textContent(), /^Source : Atlas de la coopération contre le cancer · \d+ sources citées$/);
+  // Everything fits the frame: nothing to scroll.
+  const { scroll, client } = await frame.locator('html').evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
+  assert.ok(scroll <= client + 1, `content ${scroll} px in a ${client} px frame`);
+
+  // The height the view asks for at 640 px wide (src/ui/embed.rs, preferred_height).
+  await page.waitForFunction(() => window.messages.some((m) => m.data?.type === 'cancer-atlas:height'));
+  const heights = await page.evaluate(() => window.messages.filter((m) => m.data?.type === 'cancer-atlas:height'));
+  assert.equal(heights.at(-1).origin, site.url);
+  assert.equal(heights.at(-1).data.height, 544);
+
+  // A click inside the frame: a timeline item selects its record, and the bar's link
+  // follows the view.
+  const item = frame.locator('.timeline__item:not([data-id="crane"])').first();
+  const id = await item.getAttribute('data-id');
+  await item.click();
+  await frame.locator(`.embed-bar__open[href*="sel=${id}"]`).waitFor();
+  assert.doesNotMatch(await frame.locator('#details-name').textContent(), /CraNE/);
+
+  // A wider frame asks for more height.
+  await page.evaluate(() => { document.getElementById('atlas').width = '1000'; });
+  await page.waitForFunction(() => window.messages.some((m) => m.data?.height === 760));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('links that leave the view open in a new tab, never in the frame', async () => {
+  const { frame, context } = await embed('/embed?sel=crane', 800, 600);
+  await frame.locator('#details-name').waitFor({ timeout: 30_000 });
+  const links = await frame.locator('a[href]').evaluateAll((all) => all.map((a) => ({
+    href: a.getAttribute('href'), target: a.getAttribute('target'), sel: a.hasAttribute('data-sel'),
+  })));
+  assert.ok(links.length > 3);
+  for (const link of links.filter((l) => !l.sel && !l.href.startsWith('#'))) {
+    assert.equal(link.target, '_blank', link.href);
+  }
+  await context.close();
+});
+
+test('the atlas itself still refuses that partner page', async () => {
+  const { frame, context } = await embed('/?sel=crane', 640, 480);
+  await new Promise((done) => setTimeout(done, 1500));
+  const shown = await frame.locator('.brand__title, .map').count().catch(() => 0);
+  assert.equal(shown, 0, 'the atlas does not run in another site\'s frame');
+  await context.close();
+});
+
+test('a broken embed address shows the default view with the short notice, never a blank frame', async () => {
+  const { frame, context, errors } = await embed('/embed?zoom=9&sel=atlantis&date=2023-13-45&lang=de', 640, 480);
+  await frame.locator('.notice').waitFor({ timeout: 30_000 });
+  const notice = await frame.locator('.notice').textContent();
+  for (const part of ['zoom', 'atlantis', 'date', 'lang']) assert.ok(notice.includes(part), `${part} in: ${notice}`);
+  await frame.locator('.map__markers .map__cluster').first().waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an embed whose data cannot load says so inside the frame, in its language, over the atlas\'s data', async () => {
+  const { frame, context } = await embed('/embed?data=%2Fno-such-dataset.json&lang=fr', 640, 480);
+  await frame.locator('.source-note, [role="alert"]').first().waitFor({ timeout: 30_000 });
+  const note = await frame.locator('.source-note, [role="alert"]').first().textContent();
+  assert.match(note, /no-such-dataset\.json/);
+  assert.equal(await frame.locator('html').getAttribute('lang'), 'fr');
+  await frame.locator('.map__markers .map__cluster').first().waitFor();
+  await context.close();
+});
+
+test('the embed works by keyboard and axe finds no violation in it (en, fr; light, dark)', async () => {
+  for (const [lang, colorScheme] of [['en', 'light'], ['fr', 'dark']]) {
+    const context = await site.browser.newContext({ viewport: { width: 640, height: 480 }, colorScheme });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/embed?sel=crane&lang=${lang}`);
+    await page.waitForSelector('.timeline__item');
+    await injectAxe(page);
+    const { violations } = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
+    assert.deepEqual(violations.map((v) => `${v.id} ×${v.nodes.length}: ${v.nodes[0].target.join(' ')}`), [], `${lang} ${colorScheme}`);
+    // Tab reaches the map, the timeline, then (from the card) the bar's link and the
+    // language; Enter on a timeline item selects its record.
+    const where = () => page.evaluate(() => {
+      const el = document.activeElement;
+      if (el?.closest('.region--geo')) return 'map';
+      if (el?.classList.contains('timeline__item')) return el.dataset.id === 'crane' ? 'timeline' : 'item';
+      if (el?.closest('.region--timeline')) return 'timeline';
+      return el?.closest('.embed-bar') ? 'bar' : '';
+    });
+    const reached = new Set();
+    for (let i = 0; i < 60 && !reached.has('item'); i++) {
+      await page.keyboard.press('Tab');
+      reached.add(await where());
+    }
+    const id = await page.evaluate(() => document.activeElement.dataset.id);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => new URLSearchParams(location.search).get('sel') === id, id);
+    // Focus has moved into the card (after the timeline); the bar follows it.
+    for (let i = 0; i < 120 && !reached.has('bar'); i++) {
+      await page.keyboard.press('Tab');
+      reached.add(await where());
+    }
+    reached.delete('');
+    reached.delete('item');
+    assert.deepEqual([...reached].sort(), ['bar', 'map', 'timeline']);
+    await context.close();
+  }
+});
