@@ -10,6 +10,7 @@
 pub mod boot;
 pub mod countries;
 pub mod data;
+pub mod embed_code;
 pub mod filter;
 pub mod geo;
 pub mod i18n;

@@ -129,6 +129,19 @@ fn inline_styles(markup: &str, styles: &[String]) -> Option<String> {
     Some(out)
 }
 
+/// Copies `text`; `copied` says how it went (the text back when the clipboard refused).
+fn copy_text(text: String, copied: RwSignal<Option<Result<(), String>>>) {
+    let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+        copied.set(Some(Err(text)));
+        return;
+    };
+    let promise = clipboard.write_text(&text);
+    leptos::task::spawn_local(async move {
+        let result = wasm_bindgen_futures::JsFuture::from(promise).await;
+        copied.set(Some(result.map(|_| ()).map_err(|_| text)));
+    });
+}
+
 #[component]
 pub fn Export() -> impl IntoView {
     let locale = use_locale();
@@ -187,18 +200,7 @@ pub fn Export() -> impl IntoView {
             );
         }
     };
-    let copy = move |_| {
-        let link = super::location::share_link(state);
-        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
-            copied.set(Some(Err(link)));
-            return;
-        };
-        let promise = clipboard.write_text(&link);
-        leptos::task::spawn_local(async move {
-            let result = wasm_bindgen_futures::JsFuture::from(promise).await;
-            copied.set(Some(result.map(|_| ()).map_err(|_| link)));
-        });
-    };
+    let copy = move |_| copy_text(super::location::share_link(state), copied);
     let copy_status = move || {
         match copied.get() {
         None => None,
@@ -219,6 +221,7 @@ pub fn Export() -> impl IntoView {
         ),
     }
     };
+    let (embed_button, embed_dialog) = embed_dialog();
     view! {
         <div class="export">
             <details class="menu" on:keydown=crate::ui::explore::close_panel_on_escape>
@@ -229,10 +232,134 @@ pub fn Export() -> impl IntoView {
                     <Show when=move || explore.mode.get() == Mode::Map>
                         <button type="button" class="button" on:click=svg>{move || locale.strings().export_svg}</button>
                     </Show>
+                    {embed_button}
                 </div>
             </details>
+            {embed_dialog}
             <button type="button" class="button button--primary" on:click=copy>{move || locale.strings().copy_link}</button>
             <p class="export__status" role="status">{copy_status}</p>
         </div>
     }
+}
+
+/// "Embed this view": the code of a frame showing the current view on another site, at a
+/// size to choose, a live preview at that size, and a button that copies the code. The
+/// button goes in the export menu; the dialog outside it (a closed menu hides what it
+/// holds).
+fn embed_dialog() -> (impl IntoView, impl IntoView) {
+    use crate::embed_code::{self, Size};
+    let locale = use_locale();
+    let state = crate::ViewState::get();
+    let atlas = use_atlas().0;
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let size = RwSignal::new(Size::Responsive);
+    // The view is read when the dialog opens: the address then stays as shown.
+    let src = RwSignal::new(String::new());
+    let title = RwSignal::new(String::new());
+    let copied = RwSignal::new(None::<Result<(), String>>);
+    // The preview's frame exists only while the dialog is open.
+    let shown = RwSignal::new(false);
+    let open = move |_| {
+        let t = locale.strings();
+        let name = state
+            .selection
+            .0
+            .get_untracked()
+            .map(|id| {
+                (
+                    crate::lanes::short_name(&atlas, &id, locale.0.get_untracked()),
+                    id,
+                )
+            })
+            .filter(|(name, id)| name != id)
+            .map(|(name, _)| name);
+        title.set(match name {
+            Some(name) => format!("{}: {name}", t.app_title),
+            None => t.app_title.to_owned(),
+        });
+        src.set(super::location::embed_link(state));
+        copied.set(None);
+        shown.set(true);
+        if let Some(d) = dialog.get_untracked() {
+            let _ = d.show_modal();
+        }
+    };
+    let code = move || {
+        embed_code::code(
+            &src.get(),
+            &title.get(),
+            size.get(),
+            &super::location::origin(),
+            super::embed::preferred_height(640.0),
+        )
+    };
+    let preview = move || {
+        if !shown.get() {
+            return None;
+        }
+        let (width, height) = match size.get() {
+            Size::Responsive => (
+                "100%".to_owned(),
+                super::embed::preferred_height(640.0).to_string(),
+            ),
+            Size::Fixed(w, h) => (w.to_string(), h.to_string()),
+        };
+        Some(view! {
+            <iframe class="embed-dialog__preview" src=src.get() title=title.get() width=width height=height></iframe>
+        })
+    };
+    let choices = Size::CHOICES
+        .into_iter()
+        .map(|choice| {
+            let label = move || match choice {
+                Size::Responsive => locale.strings().embed_responsive.to_owned(),
+                Size::Fixed(w, h) => format!("{w} × {h}"),
+            };
+            view! {
+                <label class="embed-dialog__size">
+                    <input type="radio" name="embed-size" value=choice.key()
+                        prop:checked=move || size.get() == choice
+                        on:change=move |_| size.set(choice)/>
+                    {label}
+                </label>
+            }
+        })
+        .collect_view();
+    let copy = move |_| copy_text(code(), copied);
+    let close = move |_| {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+    };
+    let button = view! {
+        <button type="button" class="button" on:click=open>{move || locale.strings().embed_title}</button>
+    };
+    let dialog_view = view! {
+        <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-dialog-title"
+            on:close=move |_| shown.set(false)>
+            <div class="embed-dialog__bar">
+                <h2 id="embed-dialog-title">{move || locale.strings().embed_title}</h2>
+                <button type="button" class="button" on:click=close>{move || locale.strings().close}</button>
+            </div>
+            <fieldset class="embed-dialog__sizes">
+                <legend>{move || locale.strings().embed_size}</legend>
+                {choices}
+            </fieldset>
+            <label class="embed-dialog__code">
+                {move || locale.strings().embed_code}
+                <textarea readonly rows="4" prop:value=code></textarea>
+            </label>
+            <p class="embed-dialog__help">{move || locale.strings().embed_help}</p>
+            <div class="embed-dialog__copy">
+                <button type="button" class="button button--primary" on:click=copy>{move || locale.strings().embed_copy}</button>
+                <p class="export__status" role="status">{move || copied.get().map(|r| match r {
+                    Ok(()) => locale.strings().embed_copied.to_owned(),
+                    Err(_) => locale.strings().copy_failed.to_owned(),
+                })}</p>
+            </div>
+            <h3>{move || locale.strings().embed_preview}</h3>
+            <div class="embed-dialog__frame">{preview}</div>
+        </dialog>
+    };
+    (button, dialog_view)
 }

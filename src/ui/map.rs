@@ -773,12 +773,14 @@ pub fn MapRegion() -> impl IntoView {
     };
     let atlas_countries = atlas.countries.len();
     // The prerendered page draws it open; its CSS folds it on narrow screens.
+    // Open where there is room for it beside the map; folded in a frame of another site.
     let legend_open = !crate::IN_BROWSER
-        || window()
-            .inner_width()
-            .ok()
-            .and_then(|w| w.as_f64())
-            .is_some_and(|w| w >= 1024.0);
+        || !super::location::embedded()
+            && window()
+                .inner_width()
+                .ok()
+                .and_then(|w| w.as_f64())
+                .is_some_and(|w| w >= 1024.0);
 
     let links_list = {
         move || {

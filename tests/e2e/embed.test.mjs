@@ -18,6 +18,12 @@ let host;
 before(async () => {
   host = createServer((req, res) => {
     const q = new URL(req.url, 'http://host').searchParams;
+    if (q.has('code')) {
+      // A plain page holding the code "Embed this view" gave, pasted as it is.
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="en"><title>Pasted</title><h1>Pasted</h1>${q.get('code')}`);
+      return;
+    }
     const src = `${site.url}${q.get('path') || '/embed'}`;
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><html lang="en"><title>A partner's article</title>
@@ -206,4 +212,63 @@ test('the embed works by keyboard and axe finds no violation in it (en, fr; ligh
     assert.deepEqual([...reached].sort(), ['bar', 'map', 'timeline']);
     await context.close();
   }
+});
+
+test('"Embed this view" gives the code of the view at a chosen size, previews it, copies it, and the code works pasted on another site', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${site.url}/?sel=crane&date=2025-06-01&lang=fr`);
+  await page.waitForSelector('#details-name');
+  await page.click('.menu__summary');
+  await page.click('.menu__panel .button:has-text("Intégrer cette vue")');
+  await page.waitForSelector('.embed-dialog[open]');
+  await page.check('.embed-dialog input[value="800x600"]');
+  const code = await page.inputValue('.embed-dialog textarea');
+  assert.match(code, /^<iframe src="[^"]+" title="Atlas de la coopération contre le cancer : CraNE|^<iframe src="[^"]+" title="[^"]*CraNE[^"]*" width="800" height="600"/);
+  assert.match(code, / width="800" height="600" /);
+  const src = new URL(code.match(/src="([^"]+)"/)[1].replaceAll('&amp;', '&'));
+  assert.equal(src.origin + src.pathname, `${site.url}/embed`);
+  assert.equal(src.searchParams.get('sel'), 'crane');
+  assert.equal(src.searchParams.get('lang'), 'fr');
+  assert.equal(src.searchParams.get('date'), '2025-06-01');
+  // The live preview at that size.
+  const preview = page.locator('.embed-dialog__preview');
+  assert.equal(await preview.getAttribute('width'), '800');
+  assert.equal(await preview.getAttribute('height'), '600');
+  await page.frameLocator('.embed-dialog__preview').locator('#details-name').waitFor({ timeout: 30_000 });
+  // Copy says it copied, and the clipboard holds the code.
+  await page.click('.embed-dialog .button:has-text("Copier le code")');
+  await page.waitForSelector('.embed-dialog .export__status:has-text("Code copié.")');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
+  // Escape closes it, and the preview goes with it.
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.embed-dialog:not([open])', { state: 'attached' });
+  assert.equal(await page.locator('.embed-dialog__preview').count(), 0);
+
+  // Pasted into a plain page on another origin: the same view.
+  const pasted = await context.newPage();
+  await pasted.goto(`${host.url}/?code=${encodeURIComponent(code)}`);
+  const frame = pasted.frameLocator('iframe');
+  await frame.locator('#details-name').waitFor({ timeout: 30_000 });
+  assert.match(await frame.locator('#details-name').textContent(), /CraNE/);
+  assert.equal(await frame.locator('html').getAttribute('lang'), 'fr');
+  assert.match(await frame.locator('.timeline__asof-control output').textContent(), /juin 2025/);
+
+  // The responsive code: the frame follows the height the embed asks for at its width.
+  if (!(await page.isVisible('.menu__panel'))) await page.click('.menu__summary');
+  await page.click('.menu__panel .button:has-text("Intégrer cette vue")');
+  await page.check('.embed-dialog input[value="responsive"]');
+  const responsive = await page.inputValue('.embed-dialog textarea');
+  assert.match(responsive, / width="100%" /);
+  await pasted.setViewportSize({ width: 700, height: 900 });
+  await pasted.goto(`${host.url}/?code=${encodeURIComponent(responsive)}`);
+  await pasted.frameLocator('iframe').locator('#details-name').waitFor({ timeout: 30_000 });
+  const width = await pasted.evaluate(() => document.querySelector('iframe').clientWidth);
+  const expected = Math.round(Math.min(800, Math.max(400, width * 0.6 + 160)));
+  await pasted.waitForFunction((h) => document.querySelector('iframe').style.height === `${h}px`, expected);
+  assert.deepEqual(errors, []);
+  await context.close();
 });

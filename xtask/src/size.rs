@@ -38,13 +38,16 @@ use std::path::{Path, PathBuf};
 /// 7–16 ms instead of 44–98 ms to parse and validate the JSON); 508 KB with the embed for
 /// other sites' frames (507.8 KB measured, +3.9 KB: its layout's CSS +0.7 KB, its bar, height
 /// messages and link handling, and their strings in both languages, in the wasm +3.2 KB;
-/// the embed's own page is not counted, as a visit of the atlas never loads it). Issue 22
-/// is to bring the whole down by a fifth.
+/// the embed's own page is not counted, as a visit of the atlas never loads it); 516 KB with
+/// "Embed this view" (515.3 KB measured, +7.5 KB: the dialog's view code, its sizes, code,
+/// copy and preview, +6.9 KB of wasm; CSS +0.4 KB: Leptos view code is what costs, and
+/// issue 22 is to draw views like this one as markup strings). Issue 22 is to bring the
+/// whole down by a fifth.
 /// The issue asked for 110 KB: out of reach on this
 /// stack, since the smallest Leptos app (`cargo xtask floor`) is 29.3 KB and the content
 /// (dataset, shapes, CSS, HTML) another 57 KB, leaving 24 KB for all the app's code
 /// (now about 210 KB). See docs/performance.md, "Why not 110 KB".
-pub const BROTLI_BUDGET_BYTES: u64 = 508_000;
+pub const BROTLI_BUDGET_BYTES: u64 = 516_000;
 
 /// Files in dist/ that a visit never downloads: the host's configuration, and the
 /// link-preview picture, which only link previews (chat, mail, social sites) fetch.
