@@ -19,6 +19,7 @@ pub mod model;
 pub mod network;
 pub mod panic_banner;
 pub mod participation;
+pub mod picture;
 pub mod sort;
 pub mod state;
 pub mod table;

@@ -7,15 +7,24 @@ use crate::{use_as_of, use_atlas, use_explore, use_locale};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Offers `text` as a file download. The bytes go as they are (a JS string would lose
-/// the CSV's byte-order mark on the way).
-fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+/// `text` as a blob of type `mime`. The bytes go as they are (a JS string would lose the
+/// CSV's byte-order mark on the way).
+fn blob_of(mime: &str, text: &str) -> Result<web_sys::Blob, wasm_bindgen::JsValue> {
     let bytes = js_sys::Uint8Array::from(text.as_bytes());
     let parts = js_sys::Array::of1(&bytes);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+}
+
+/// Offers `text` as a file download.
+fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+    download_blob(name, &blob_of(mime, text)?)
+}
+
+/// Offers `blob` as a file download.
+fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), wasm_bindgen::JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
@@ -33,8 +42,10 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsVa
 
 /// Style properties copied inline into the exported SVG, so it looks the same without the
 /// site's style sheets (in whichever theme the visitor sees).
-const INLINE_STYLES: [&str; 10] = [
+const INLINE_STYLES: [&str; 12] = [
     "fill",
+    "vector-effect",
+    "paint-order",
     "fill-opacity",
     "stroke",
     "stroke-width",
@@ -129,6 +140,143 @@ fn inline_styles(markup: &str, styles: &[String]) -> Option<String> {
     Some(out)
 }
 
+/// The map's box on screen, in whole CSS pixels.
+fn map_size() -> Option<(u32, u32)> {
+    let svg = web_sys::window()?
+        .document()?
+        .query_selector(".map__svg")
+        .ok()??;
+    let rect = svg.get_bounding_client_rect();
+    Some((rect.width().round() as u32, rect.height().round() as u32))
+}
+
+/// The page's text and background colours, resolved (in whichever theme is shown).
+fn page_colours() -> (String, String) {
+    let resolved = || {
+        let window = web_sys::window()?;
+        let body = window.document()?.body()?;
+        let style = window.get_computed_style(&body).ok()??;
+        Some((
+            style.get_property_value("color").ok()?,
+            style.get_property_value("background-color").ok()?,
+        ))
+    };
+    resolved().unwrap_or_else(|| ("#111".to_owned(), "#fff".to_owned()))
+}
+
+/// The map's legend as it is on screen: its headings, and each line's symbol or swatch
+/// with the colours the page gives it.
+fn legend_groups() -> Vec<crate::picture::Group> {
+    use crate::picture::{Entry, Group, Swatch};
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    let Some(legend) = window
+        .document()
+        .and_then(|d| d.query_selector(".map__legend").ok().flatten())
+    else {
+        return Vec::new();
+    };
+    let style = |el: &web_sys::Element, property: &str| {
+        window
+            .get_computed_style(el)
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_property_value(property).ok())
+            .unwrap_or_default()
+    };
+    let mut groups: Vec<Group> = Vec::new();
+    let Ok(parts) = legend.query_selector_all("h3, li") else {
+        return groups;
+    };
+    for i in 0..parts.length() {
+        let Some(el) = parts
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let label = el.text_content().unwrap_or_default().trim().to_owned();
+        if el.tag_name().eq_ignore_ascii_case("h3") {
+            groups.push(Group {
+                heading: label,
+                entries: Vec::new(),
+            });
+            continue;
+        }
+        let swatch = if let Ok(Some(path)) = el.query_selector("svg path") {
+            Swatch::Symbol {
+                path: path.get_attribute("d").unwrap_or_default(),
+                fill: style(&path, "fill"),
+                stroke: style(&path, "stroke"),
+            }
+        } else if let Ok(Some(swatch)) = el.query_selector(".map__legend-swatch") {
+            Swatch::Fill {
+                fill: style(&swatch, "background-color"),
+                stroke: style(&swatch, "border-top-color"),
+            }
+        } else {
+            continue;
+        };
+        if let Some(group) = groups.last_mut() {
+            group.entries.push(Entry { swatch, label });
+        }
+    }
+    groups
+}
+
+/// Resolves when `img` has loaded its source, fails when it cannot.
+async fn loaded(img: &web_sys::HtmlImageElement) -> Result<(), wasm_bindgen::JsValue> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        img.set_onload(Some(&resolve));
+        img.set_onerror(Some(&reject));
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+}
+
+/// The SVG document `svg` (`w` × `h` CSS pixels) drawn `scale` times as large, as PNG.
+/// The browser draws it: an image of a `blob:` address (CSP `img-src blob:`) onto a canvas.
+async fn png(
+    svg: &str,
+    w: u32,
+    h: u32,
+    scale: u32,
+) -> Result<web_sys::Blob, wasm_bindgen::JsValue> {
+    let source = blob_of("image/svg+xml", svg)?;
+    let url = web_sys::Url::create_object_url_with_blob(&source)?;
+    let img = web_sys::HtmlImageElement::new()?;
+    img.set_src(&url);
+    let result = loaded(&img).await;
+    let _ = web_sys::Url::revoke_object_url(&url);
+    result?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+    let (pw, ph) = (w * scale, h * scale);
+    canvas.set_width(pw);
+    canvas.set_height(ph);
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")?
+        .ok_or("no 2d context")?
+        .dyn_into()?;
+    context.draw_image_with_html_image_element_and_dw_and_dh(
+        &img,
+        0.0,
+        0.0,
+        pw.into(),
+        ph.into(),
+    )?;
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let _ = canvas.to_blob(&resolve);
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await?
+        .dyn_into()
+}
+
 /// Copies `text`; `copied` says how it went (the text back when the clipboard refused).
 fn copy_text(text: String, copied: RwSignal<Option<Result<(), String>>>) {
     let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
@@ -184,6 +332,56 @@ pub fn Export() -> impl IntoView {
             let _ = download(&name, "application/json", &text);
         }
     };
+    let picture = {
+        let atlas = atlas.clone();
+        move |scale: u32| {
+            let lang = locale.0.get_untracked();
+            let t = lang.strings();
+            let day = as_of.0.get_untracked();
+            let mut subtitle = format!("{} {}", t.as_of, crate::lanes::long_date(day, lang));
+            if let Some(id) = state.selection.0.get_untracked() {
+                let name = crate::lanes::short_name(&atlas, &id, lang);
+                if name != id {
+                    subtitle = format!("{subtitle} · {name}");
+                }
+            }
+            let Some(map) = map_svg(t.app_title) else {
+                return;
+            };
+            let Some(size) = map_size() else {
+                return;
+            };
+            let (ink, paper) = page_colours();
+            let legend = legend_groups();
+            let (doc, w, h) = crate::picture::svg(&crate::picture::Picture {
+                title: t.app_title,
+                subtitle: &subtitle,
+                map: &map,
+                map_size: size,
+                legend: &legend,
+                source: t.picture_source,
+                ink: &ink,
+                muted: &ink,
+                paper: &paper,
+            });
+            let name = format!(
+                "cancer-atlas-map-{}-{}x{}.png",
+                stamp(),
+                w * scale,
+                h * scale
+            );
+            leptos::task::spawn_local(async move {
+                if let Ok(blob) = png(&doc, w, h, scale).await {
+                    let _ = download_blob(&name, &blob);
+                }
+            });
+        }
+    };
+    let png_1x = {
+        let picture = picture.clone();
+        move |_| picture(1)
+    };
+    let png_2x = move |_| picture(2);
     let svg = move |_| {
         let lang = locale.0.get_untracked();
         let title = format!(
@@ -231,6 +429,8 @@ pub fn Export() -> impl IntoView {
                     <button type="button" class="button" on:click=json>{move || locale.strings().export_json}</button>
                     <Show when=move || explore.mode.get() == Mode::Map>
                         <button type="button" class="button" on:click=svg>{move || locale.strings().export_svg}</button>
+                        <button type="button" class="button" on:click=png_1x.clone()>{move || locale.strings().export_png}</button>
+                        <button type="button" class="button" on:click=png_2x.clone()>{move || locale.strings().export_png_2x}</button>
                     </Show>
                     {embed_button}
                 </div>

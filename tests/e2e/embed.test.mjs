@@ -272,3 +272,39 @@ test('"Embed this view" gives the code of the view at a chosen size, previews it
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes) {
+  assert.deepEqual([...bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'a PNG signature');
+  assert.equal(bytes.subarray(12, 16).toString('latin1'), 'IHDR');
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
+
+test('the map downloads as PNG at 1× and 2×, of the size its name states, under the strict policy', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+  });
+  await page.goto(`${site.url}/?sel=crane&date=2025-06-01`);
+  await page.waitForSelector('.map__markers .map__cluster');
+  const sizes = [];
+  for (const label of ['The map (PNG)', 'The map (PNG, 2× for print)']) {
+    if (!(await page.isVisible('.menu__panel'))) await page.click('.menu__summary');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`.menu__panel .button:has-text("${label}")`)]);
+    const name = download.suggestedFilename();
+    const [, w, h] = name.match(/^cancer-atlas-map-2025-06-01-(\d+)x(\d+)\.png$/) ?? [];
+    assert.ok(w, name);
+    const { readFile } = await import('node:fs/promises');
+    const bytes = await readFile(await download.path());
+    assert.deepEqual(pngSize(bytes), [Number(w), Number(h)], name);
+    sizes.push([Number(w), Number(h)]);
+  }
+  assert.deepEqual(sizes[1], [sizes[0][0] * 2, sizes[0][1] * 2], '2× is twice as large');
+  // Wider than the map (margins) and taller (title, date, legend and source line).
+  const map = await page.locator('.map__svg').boundingBox();
+  assert.ok(sizes[0][0] >= Math.round(map.width) && sizes[0][1] > Math.round(map.height) + 100, JSON.stringify({ sizes, map }));
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  await context.close();
+});
