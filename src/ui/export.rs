@@ -435,10 +435,11 @@ pub fn Export() -> impl IntoView {
                     {embed_button}
                 </div>
             </details>
-            {embed_dialog}
             <button type="button" class="button button--primary" on:click=copy>{move || locale.strings().copy_link}</button>
             <p class="export__status" role="status">{copy_status}</p>
         </div>
+        // Beside the tools, not among them: the dialog is no tool of the row.
+        {embed_dialog}
     }
 }
 
@@ -552,7 +553,7 @@ fn embed_dialog() -> (impl IntoView, impl IntoView) {
             <p class="embed-dialog__help">{move || locale.strings().embed_help}</p>
             <div class="embed-dialog__copy">
                 <button type="button" class="button button--primary" on:click=copy>{move || locale.strings().embed_copy}</button>
-                <p class="export__status" role="status">{move || copied.get().map(|r| match r {
+                <p class="embed-dialog__status" role="status">{move || copied.get().map(|r| match r {
                     Ok(()) => locale.strings().embed_copied.to_owned(),
                     Err(_) => locale.strings().copy_failed.to_owned(),
                 })}</p>

@@ -241,7 +241,7 @@ test('"Embed this view" gives the code of the view at a chosen size, previews it
   await page.frameLocator('.embed-dialog__preview').locator('#details-name').waitFor({ timeout: 30_000 });
   // Copy says it copied, and the clipboard holds the code.
   await page.click('.embed-dialog .button:has-text("Copier le code")');
-  await page.waitForSelector('.embed-dialog .export__status:has-text("Code copié.")');
+  await page.waitForSelector('.embed-dialog__status:has-text("Code copié.")');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
   // Escape closes it, and the preview goes with it.
   await page.keyboard.press('Escape');
@@ -306,5 +306,32 @@ test('the map downloads as PNG at 1× and 2×, of the size its name states, unde
   const map = await page.locator('.map__svg').boundingBox();
   assert.ok(sizes[0][0] >= Math.round(map.width) && sizes[0][1] > Math.round(map.height) + 100, JSON.stringify({ sizes, map }));
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  await context.close();
+});
+
+test('inside the frame the map zooms and pans, and the date slider moves the view; the bar\'s link follows', async () => {
+  const { page, frame, context, errors } = await embed('/embed?date=2025-06-01', 800, 600);
+  await frame.locator('.map__markers .map__cluster').first().waitFor({ timeout: 30_000 });
+  const open = frame.locator('.embed-bar__open');
+  const link = async () => new URL(await open.getAttribute('href')).searchParams;
+  assert.equal((await link()).get('map'), null, 'the default framing');
+  // Zoom in with the map's own button: the link names the new framing.
+  await frame.locator('.map__icon').first().click();
+  await frame.locator('.embed-bar__open[href*="map="]').waitFor();
+  const zoomed = (await link()).get('map');
+  // Drag the map: the framing moves.
+  const box = await frame.locator('.map__svg').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 120, box.y + box.height / 2 + 40, { steps: 8 });
+  await page.mouse.up();
+  await frame.locator(`.embed-bar__open:not([href*="map=${zoomed}"])`).waitFor();
+  assert.notEqual((await link()).get('map'), zoomed, 'panned');
+  // The date slider, by keyboard: a step back moves the date.
+  await frame.locator('.timeline__slider').focus();
+  await frame.locator('.timeline__slider').press('PageDown');
+  await frame.locator('.embed-bar__open:not([href*="date=2025-06-01"])').waitFor();
+  assert.notEqual((await link()).get('date'), '2025-06-01');
+  assert.deepEqual(errors, []);
   await context.close();
 });
