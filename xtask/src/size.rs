@@ -101,6 +101,20 @@ impl Report {
     }
 
     /// Ok with a one-line verdict, or Err naming the overshoot.
+    /// The first visit with and without the built-in dataset (`dataset`: its bytes'
+    /// brotli size alone), as a line of the report: issue 22 measures the code's weight
+    /// against the same dataset before and after.
+    pub fn without_dataset(&self, dataset: u64) -> String {
+        let total = self.total().brotli;
+        format!(
+            "first visit {} brotli; without the built-in dataset {} (the dataset {}, {:.1} % of it, compressed alone)",
+            kb(total),
+            kb(total.saturating_sub(dataset)),
+            kb(dataset),
+            100.0 * dataset as f64 / total.max(1) as f64
+        )
+    }
+
     pub fn check_budget(&self, budget: u64) -> Result<String, String> {
         let total = self.total().brotli;
         let verdict = format!(
@@ -275,6 +289,15 @@ mod tests {
     fn total_sums_every_column() {
         let t = report(&[100, 50]).total();
         assert_eq!((t.raw, t.gzip, t.brotli), (600, 300, 150));
+    }
+
+    #[test]
+    fn the_dataset_s_share_is_said_beside_the_total() {
+        let line = report(&[100, 50]).without_dataset(30);
+        assert_eq!(
+            line,
+            "first visit 0.1 KB brotli; without the built-in dataset 0.1 KB (the dataset 0.0 KB, 20.0 % of it, compressed alone)"
+        );
     }
 
     #[test]

@@ -128,6 +128,7 @@ fn wasm_contributors(root: &Path, report: &size::Report) -> Result<String, Strin
         &root.join("target").join(WASM).join("release"),
     )?)?;
     let shapes = read(&root.join(crate::geo::OUTPUT))?;
+    let share = report.without_dataset(size::brotli_len(&dataset));
     crate::wasm_size::contributors(
         &release,
         &shipped,
@@ -140,6 +141,7 @@ fn wasm_contributors(root: &Path, report: &size::Report) -> Result<String, Strin
         ],
         "cancer_atlas",
     )
+    .map(|parts| format!("{share}\n\n{parts}"))
 }
 
 pub fn dist(root: &Path) -> Result<(), String> {
