@@ -225,6 +225,9 @@ test('"Embed this view" gives the code of the view at a chosen size, previews it
   await page.click('.menu__summary');
   await page.click('.menu__panel .button:has-text("Intégrer cette vue")');
   await page.waitForSelector('.embed-dialog[open]');
+  await injectAxe(page);
+  const { violations } = await page.evaluate(() => axe.run(document.querySelector('.embed-dialog'), { resultTypes: ['violations'] }));
+  assert.deepEqual(violations.map((v) => `${v.id} ×${v.nodes.length}`), [], 'axe in the dialog');
   await page.check('.embed-dialog input[value="800x600"]');
   const code = await page.inputValue('.embed-dialog textarea');
   assert.match(code, /^<iframe src="[^"]+" title="Atlas de la coopération contre le cancer : CraNE|^<iframe src="[^"]+" title="[^"]*CraNE[^"]*" width="800" height="600"/);
