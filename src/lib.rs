@@ -15,6 +15,7 @@ pub mod filter;
 pub mod geo;
 pub mod i18n;
 pub mod lanes;
+pub mod loader;
 pub mod model;
 pub mod network;
 pub mod panic_banner;
@@ -26,6 +27,7 @@ pub mod table;
 pub mod testing;
 pub mod time;
 pub mod ui;
+pub mod worker;
 
 use filter::{Facets, Index, Visible};
 use i18n::{Lang, Strings};
@@ -216,17 +218,16 @@ fn now_ms() -> f64 {
 /// in its binary form.
 const EMBEDDED_DATASET: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.bin"));
 
-/// Reads the dataset built into the app, logging how long it took.
-pub fn load_embedded_dataset() -> Result<Dataset, Vec<data::DataError>> {
+/// The one problem the built-in dataset can have, worded as `data::DataError` words it.
+pub const UNREADABLE_BUILD: &str = "data/: could not be read back from the build";
+
+/// Reads the dataset built into the app, logging how long it took. Its only possible
+/// problem is a damaged build (the data was validated when it was built), named as the
+/// validator would name it (`data::Problem::Unreadable`), without carrying the validator.
+pub fn load_embedded_dataset() -> Result<Dataset, Vec<String>> {
     let started = now_ms();
-    let result = data::binary::decode(EMBEDDED_DATASET).ok_or_else(|| {
-        vec![data::DataError {
-            file: "data/".to_owned(),
-            record: None,
-            field: None,
-            problem: data::Problem::Unreadable,
-        }]
-    });
+    let result =
+        data::binary::decode(EMBEDDED_DATASET).ok_or_else(|| vec![UNREADABLE_BUILD.to_owned()]);
     let elapsed = now_ms() - started;
     // Tenths of a millisecond, with integer formatting (float formatting costs wasm size).
     let tenths = (elapsed * 10.0).round() as i64;
@@ -302,7 +303,7 @@ fn remove_boot_placeholder() {
 /// The header, toolbar, map or table, timeline, details and footer over a dataset (or the
 /// list of its problems); `notice` says where the data came from when it was not embedded.
 fn workspace<D: Into<Arc<Dataset>>>(
-    dataset: Result<D, Vec<data::DataError>>,
+    dataset: Result<D, Vec<String>>,
     url: UrlState,
     ignored: Vec<Ignored>,
     notice: Option<ui::custom_data::SourceNotice>,

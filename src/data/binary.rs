@@ -257,8 +257,18 @@ fields! {
 
 /// The dataset's binary form.
 pub fn encode(data: &Dataset) -> Vec<u8> {
+    encode_value(data)
+}
+
+/// The dataset back from its binary form; `None` when the bytes are not one whole dataset.
+pub fn decode(bytes: &[u8]) -> Option<Dataset> {
+    decode_value(bytes)
+}
+
+/// Any value's binary form: the length of its structure, the structure, then its text.
+pub fn encode_value<T: Binary>(value: &T) -> Vec<u8> {
     let mut w = Writer::default();
-    data.write(&mut w);
+    value.write(&mut w);
     let mut file = Writer::default();
     file.unsigned(w.0.len() as u64);
     file.0.extend_from_slice(&w.0);
@@ -266,14 +276,14 @@ pub fn encode(data: &Dataset) -> Vec<u8> {
     file.0
 }
 
-/// The dataset back from its binary form; `None` when the bytes are not one whole dataset.
-pub fn decode(bytes: &[u8]) -> Option<Dataset> {
+/// A value back from its binary form; `None` when the bytes are not exactly one value.
+pub fn decode_value<T: Binary>(bytes: &[u8]) -> Option<T> {
     let mut header = Reader(bytes, Vec::new(), &[]);
     let structure = usize::try_from(header.unsigned()?).ok()?;
     let structure = header.take(structure)?;
     let mut r = Reader(structure, Vec::new(), header.0);
-    let data = Dataset::read(&mut r)?;
-    (r.0.is_empty() && r.2.is_empty()).then_some(data)
+    let value = T::read(&mut r)?;
+    (r.0.is_empty() && r.2.is_empty()).then_some(value)
 }
 
 #[cfg(test)]

@@ -1,30 +1,21 @@
-//! Another dataset by address (`?data=<url>`): fetched with gloo-net under a size cap, a
-//! timeout and a content-type check, then validated like the embedded one. On any failure
-//! the atlas shows its own data and says exactly what went wrong; on success a notice names
-//! the source. The schema is documented in `data/README.md`.
+//! Another dataset by address (`?data=<url>`): read by the dataset worker (`src/worker.rs`,
+//! loaded only then), which fetches it under a size cap, a timeout and a content-type check
+//! and validates it like the embedded one. On any failure the atlas shows its own data and
+//! says exactly what went wrong; on success a notice names the source. The schema is
+//! documented in `data/README.md`.
 
-use crate::data::{self, DataError};
+pub use crate::loader::{acceptable_content_type, Failure, MAX_BYTES, TIMEOUT};
+use crate::loader::{Outcome, WORKER_SCRIPT};
 use crate::model::Dataset;
 use crate::use_locale;
 use leptos::prelude::*;
 use std::time::Duration;
+use wasm_bindgen::{JsCast, JsValue};
 
-/// The largest dataset the atlas will read, in bytes: room for 10 000 organisations with
-/// relations and events in the real proportions (8.2 MB, `cargo xtask bench`).
-pub const MAX_BYTES: usize = 10_000_000;
-/// How long the atlas waits for an answer.
-pub const TIMEOUT: Duration = Duration::from_secs(20);
-
-/// Why a dataset could not be used.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Failure {
-    Network,
-    Timeout,
-    Status(u16),
-    TooLarge,
-    ContentType(String),
-    Invalid(Vec<DataError>),
-}
+/// How long the app waits for the worker's answer: the worker's own timeout, plus time to
+/// start it and to validate a dataset at the size cap. A worker that never answers (its
+/// wasm failed to load) is the reader's failure, never a page that stays loading.
+const WORKER_WAIT: Duration = Duration::from_secs(45);
 
 /// What the visitor sees about the data source, above the workspace.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,71 +24,52 @@ pub enum SourceNotice {
     Failed { address: String, failure: Failure },
 }
 
-/// A content type a JSON dataset may be served with: JSON itself, or plain text (raw file
-/// hosts serve `.json` files as `text/plain`). Parameters (`; charset=utf-8`) are ignored.
-pub fn acceptable_content_type(value: &str) -> bool {
-    let essence = value
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    essence == "application/json"
-        || essence == "text/json"
-        || essence == "text/plain"
-        || (essence.starts_with("application/") && essence.ends_with("+json"))
-}
-
-/// Fetches and validates the dataset at `address`.
+/// Reads and validates the dataset at `address` in the dataset worker.
 pub async fn fetch(address: &str) -> Result<Dataset, Failure> {
-    let controller = web_sys::AbortController::new().ok();
-    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
-    let timer = controller.clone().and_then(|c| {
-        let timed_out = timed_out.clone();
-        set_timeout_with_handle(
-            move || {
-                timed_out.set(true);
-                c.abort();
+    // The worker resolves addresses against its own script: give it the absolute one.
+    let base = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let absolute = web_sys::Url::new_with_base(address, &base)
+        .map_err(|_| Failure::Network)?
+        .href();
+    // Its name carries the address to fetch and, after a line break (which a URL never
+    // holds), the one its problems are named by: the visitor's, as given.
+    let options = web_sys::WorkerOptions::new();
+    options.set_name(&format!("{absolute}\n{address}"));
+    let worker = web_sys::Worker::new_with_options(WORKER_SCRIPT, &options)
+        .map_err(|_| Failure::Reader)?;
+    let answer = js_sys::Promise::new(&mut |resolve, _| {
+        let on_error = resolve.clone();
+        let on_silence = resolve.clone();
+        let on_message = wasm_bindgen::closure::Closure::once_into_js(
+            move |event: web_sys::MessageEvent| {
+                let _ = resolve.call1(&JsValue::NULL, &event.data());
             },
-            TIMEOUT,
-        )
-        .ok()
+        );
+        worker.set_onmessage(Some(on_message.unchecked_ref()));
+        let on_failure = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = on_error.call1(&JsValue::NULL, &JsValue::NULL);
+        });
+        worker.set_onerror(Some(on_failure.unchecked_ref()));
+        let _ = set_timeout_with_handle(
+            move || {
+                let _ = on_silence.call1(&JsValue::NULL, &JsValue::NULL);
+            },
+            WORKER_WAIT,
+        );
     });
-    let signal = controller.as_ref().map(|c| c.signal());
-    let outcome = read(address, signal.as_ref()).await;
-    if let Some(timer) = timer {
-        timer.clear();
+    let message = wasm_bindgen_futures::JsFuture::from(answer).await;
+    worker.terminate();
+    let bytes = message
+        .ok()
+        .and_then(|m| m.dyn_into::<js_sys::Uint8Array>().ok())
+        .map(|array| array.to_vec());
+    match bytes.map(|b| Outcome::decode(&b)) {
+        Some(Outcome::Loaded(data)) => Ok(data),
+        Some(Outcome::Failed(failure)) => Err(failure),
+        None => Err(Failure::Reader),
     }
-    let text = match outcome {
-        Err(Failure::Network) if timed_out.get() => return Err(Failure::Timeout),
-        other => other?,
-    };
-    data::load_document(address, &text).map_err(Failure::Invalid)
-}
-
-async fn read(address: &str, signal: Option<&web_sys::AbortSignal>) -> Result<String, Failure> {
-    let response = gloo_net::http::Request::get(address)
-        .abort_signal(signal)
-        .send()
-        .await
-        .map_err(|_| Failure::Network)?;
-    if !response.ok() {
-        return Err(Failure::Status(response.status()));
-    }
-    let headers = response.headers();
-    let declared: Option<usize> = headers.get("content-length").and_then(|l| l.parse().ok());
-    if declared.is_some_and(|n| n > MAX_BYTES) {
-        return Err(Failure::TooLarge);
-    }
-    let kind = headers.get("content-type").unwrap_or_default();
-    if !acceptable_content_type(&kind) {
-        return Err(Failure::ContentType(kind.chars().take(80).collect()));
-    }
-    let text = response.text().await.map_err(|_| Failure::Network)?;
-    if text.len() > MAX_BYTES {
-        return Err(Failure::TooLarge);
-    }
-    Ok(text)
 }
 
 /// While the dataset loads: a polite status in place of the workspace.
@@ -155,6 +127,7 @@ pub fn SourceNote(notice: SourceNotice) -> impl IntoView {
                     Failure::TooLarge => s.data_too_large.to_owned(),
                     Failure::ContentType(kind) => format!("{} « {kind} ».", s.data_content_type),
                     Failure::Invalid(_) => s.data_invalid.to_owned(),
+                    Failure::Reader => s.data_reader.to_owned(),
                 }
             };
             view! {
@@ -165,7 +138,7 @@ pub fn SourceNote(notice: SourceNotice) -> impl IntoView {
                     </p>
                     {(shown > 0).then(|| view! {
                         <ol class="notice__problems">
-                            {problems.into_iter().take(shown).map(|e| view! { <li><code>{e.to_string()}</code></li> }).collect_view()}
+                            {problems.into_iter().take(shown).map(|e| view! { <li><code>{e}</code></li> }).collect_view()}
                         </ol>
                     })}
                     {(more > 0).then(|| view! { <p>{format!("+ {more} ")}{move || locale.strings().data_more}</p> })}
@@ -173,35 +146,6 @@ pub fn SourceNote(notice: SourceNotice) -> impl IntoView {
                 </div>
             }
             .into_any()
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_and_plain_text_are_accepted_web_pages_are_not() {
-        for ok in [
-            "application/json",
-            "application/json; charset=utf-8",
-            "Application/JSON",
-            "text/plain; charset=utf-8",
-            "application/geo+json",
-            "text/json",
-        ] {
-            assert!(acceptable_content_type(ok), "{ok}");
-        }
-        for bad in [
-            "text/html",
-            "text/html; charset=utf-8",
-            "",
-            "application/octet-stream",
-            "image/png",
-            "application/jsonp",
-        ] {
-            assert!(!acceptable_content_type(bad), "{bad}");
         }
     }
 }

@@ -1,12 +1,14 @@
 //! Shown instead of the workspace when the dataset does not validate: every problem, with
-//! its file, record and field, as text.
+//! its file, record and field, as text. Generic over how a problem is held: the app shows
+//! text (the built-in dataset was validated when it was built, so the page carries no
+//! validator), tests and tools may show `DataError`s.
 
-use crate::data::DataError;
 use crate::use_locale;
 use leptos::prelude::*;
+use std::fmt::Display;
 
 #[component]
-pub fn DataErrors(errors: Vec<DataError>) -> impl IntoView {
+pub fn DataErrors<E: Display + 'static>(errors: Vec<E>) -> impl IntoView {
     let locale = use_locale();
     let items = errors
         .iter()

@@ -159,3 +159,54 @@ test('the failure notice is in French for a French visitor', async () => {
   assert.match(await page.textContent('.notice--failed'), /n’a pas pu être utilisé.*code HTTP 404/s);
   await context.close();
 });
+
+test('the dataset is read by a worker loaded only for ?data=, under its own policy', async () => {
+  // A visit without ?data= never asks for the worker.
+  const plain = await openPage(browser, server.url, { locale: 'en-GB' });
+  const asked = [];
+  plain.page.on('request', (req) => asked.push(new URL(req.url()).pathname));
+  await plain.page.goto(`${server.url}/`);
+  await plain.page.waitForSelector('.timeline__item');
+  assert.deepEqual(asked.filter((p) => p.startsWith('/dataset-worker')), []);
+  await plain.context.close();
+  // With ?data=, the worker's script, glue and wasm arrive, and the script carries a policy
+  // of its own: no page's policy governs a worker.
+  const { page, problems, context } = await openPage(browser, server.url, { locale: 'en-GB' });
+  const policies = new Map();
+  page.on('response', (res) => {
+    const path = new URL(res.url()).pathname;
+    if (path.startsWith('/dataset-worker')) policies.set(path, res.headers()['content-security-policy']);
+  });
+  await page.goto(`${server.url}/?data=%2Fd%2Fcustom.json`);
+  await page.waitForSelector('.notice--source:not(.notice--failed)');
+  assert.deepEqual([...policies.keys()].sort(), ['/dataset-worker.js', '/dataset-worker_bg.wasm', '/dataset-worker_loader.js']);
+  const policy = policies.get('/dataset-worker_loader.js') ?? '';
+  assert.match(policy, /default-src 'none'/);
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval';/);
+  assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a worker that cannot start: the embedded data stays and the notice says so, in both languages', async () => {
+  // The same site without the worker's wasm (a deploy caught half-way, or offline).
+  const half = mkdtempSync(join(tmpdir(), 'atlas-noworker-'));
+  cpSync(dir, half, { recursive: true });
+  rmSync(join(half, 'dataset-worker_bg.wasm'));
+  const site = await startServer(half);
+  try {
+    for (const [lang, reason] of [['en-GB', /could not start its dataset reader/], ['fr-FR', /n’a pas pu lancer son lecteur/]]) {
+      const { page, context } = await openPage(browser, site.url, { locale: lang });
+      await page.goto(`${site.url}/?data=%2Fd%2Fcustom.json`);
+      // At once: the app does not wait out its 45 seconds for a worker that cannot answer.
+      await page.waitForSelector('.notice--failed', { timeout: 10_000 });
+      assert.match(await page.textContent('.notice--failed'), reason);
+      await page.waitForSelector('.timeline__item');
+      assert.match(await page.textContent('.site-footer'), new RegExp(`${ORGS} organisations`));
+      await context.close();
+    }
+  } finally {
+    await site.close();
+    rmSync(half, { recursive: true, force: true });
+  }
+});

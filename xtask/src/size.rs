@@ -78,6 +78,19 @@ pub struct Report {
 /// The embed's page (xtask/src/embed.rs).
 const EMBED_PAGE: &str = "embed/index.html";
 
+/// Files a visit of the atlas does not load, with why, other than language pages: the
+/// embed's page, and the dataset worker (`src/worker.rs`: its loader, glue and wasm, at the
+/// root), which only a visit asking for another dataset by address (`?data=`) starts.
+fn not_counted(rel: &str) -> Option<&'static str> {
+    if rel == EMBED_PAGE {
+        Some("the embed's page, not counted")
+    } else if rel.starts_with("dataset-worker") {
+        Some("the dataset worker, loaded only for ?data=, not counted")
+    } else {
+        None
+    }
+}
+
 /// Whether `rel` is one language's copy of the page: `index.html` or `<tag>/index.html`.
 fn is_language_page(rel: &str) -> bool {
     rel == "index.html"
@@ -148,11 +161,7 @@ impl Report {
             ));
         }
         for f in &self.alternatives {
-            let why = if f.path == EMBED_PAGE {
-                "the embed's page, not counted"
-            } else {
-                "another language's page, not counted"
-            };
+            let why = not_counted(&f.path).unwrap_or("another language's page, not counted");
             out.push_str(&format!(
                 "| {} ({why}) | {} | {} | {} |\n",
                 f.path,
@@ -240,7 +249,7 @@ pub fn measure(dist: &Path) -> Result<Report, String> {
     // The largest language page counts; the others are listed apart.
     let mut pages_seen = 0;
     let (files, alternatives) = files.into_iter().partition(|f| {
-        if f.path == EMBED_PAGE {
+        if not_counted(&f.path).is_some() {
             return false;
         }
         if !is_language_page(&f.path) {
@@ -328,6 +337,7 @@ mod tests {
         std::fs::write(dir.join("fr/index.html"), "<p>bonjour à tous</p>").unwrap();
         std::fs::create_dir_all(dir.join("embed")).unwrap();
         std::fs::write(dir.join("embed/index.html"), "<p>the embed's page</p>").unwrap();
+        std::fs::write(dir.join("dataset-worker_bg.wasm"), "worker").unwrap();
         let noise: String = (0..5000)
             .map(|i| char::from(b'a' + (i * 7 % 26) as u8))
             .collect();
@@ -344,7 +354,14 @@ mod tests {
             .iter()
             .map(|f| f.path.as_str())
             .collect();
-        assert_eq!(apart, ["embed/index.html", "index.html"], "not counted");
+        assert_eq!(
+            apart,
+            ["embed/index.html", "index.html", "dataset-worker_bg.wasm"],
+            "not counted"
+        );
+        assert!(report
+            .table()
+            .contains("dataset-worker_bg.wasm (the dataset worker, loaded only for ?data=, not counted)"));
         assert!(report
             .table()
             .contains("embed/index.html (the embed's page, not counted)"));
