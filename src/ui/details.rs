@@ -2,7 +2,7 @@
 //! project, a partnership, an event or a whole programme), with its relations, key figures,
 //! where sources disagree, its events, how confident the atlas is and its sources.
 
-use super::explore::SelectLink;
+use super::markup::Markup;
 use crate::i18n::{Lang, Strings};
 use crate::lanes::short_name;
 use crate::model::{
@@ -258,43 +258,56 @@ fn figure_value(value: f64, lang: Lang) -> String {
     format!("{sign}{whole}{sep}{}", digits.trim_end_matches('0'))
 }
 
-fn badge(confidence: crate::model::Confidence, lang: Lang) -> impl IntoView {
-    view! {
-        <span class=format!("confidence confidence--{}", confidence.key()) title=lang.confidence(confidence)>
-            {lang.confidence_short(confidence)}
-        </span>
-    }
+fn badge(m: &mut Markup, confidence: crate::model::Confidence, lang: Lang) {
+    m.tag("<span")
+        .attr("class", &format!("confidence confidence--{}", confidence.key()))
+        .attr("title", lang.confidence(confidence))
+        .tag(">")
+        .text(lang.confidence_short(confidence))
+        .tag("</span>");
 }
 
-fn source_list(data: &Dataset, ids: &[String]) -> impl IntoView {
-    ids.iter()
+fn source_list(m: &mut Markup, data: &Dataset, ids: &[String]) {
+    for s in ids
+        .iter()
         .filter_map(|id| data.sources.iter().find(|s| &s.id == id))
-        .map(|s| {
-            let (title, publisher) = (s.title.clone(), s.publisher.clone());
-            let seed = s.kind == crate::model::SourceKind::Seed;
-            match s.url.clone() {
-                Some(url) => view! {
-                    <li class:details__source--seed=seed><a href=url rel="noopener noreferrer" target="_blank">{title}</a>" — "{publisher}</li>
-                }
-                .into_any(),
-                None => view! { <li class:details__source--seed=seed>{title}" — "{publisher}</li> }.into_any(),
-            }
-        })
-        .collect_view()
-}
-
-fn value_view(value: Value) -> AnyView {
-    match value {
-        Value::Text(text) => text.into_any(),
-        Value::Url(url) => {
-            let text = url.clone();
-            view! { <a href=url rel="noopener noreferrer" target="_blank">{text}</a> }.into_any()
-        }
-        Value::Record(id, name) => view! { <SelectLink id>{name}</SelectLink> }.into_any(),
+    {
+        m.tag(if s.kind == crate::model::SourceKind::Seed {
+            "<li class=\"details__source--seed\">"
+        } else {
+            "<li>"
+        });
+        match &s.url {
+            Some(url) => m.outside_link(url, &s.title),
+            None => m.text(&s.title),
+        };
+        m.text(" — ").text(&s.publisher).tag("</li>");
     }
 }
 
-fn relations_view(data: &Dataset, id: &str, lang: Lang) -> impl IntoView {
+/// `<ul class="…">` with the list's items, written by `item`.
+fn list<T>(m: &mut Markup, class: &str, items: impl IntoIterator<Item = T>, mut item: impl FnMut(&mut Markup, T)) {
+    m.tag("<ul").attr("class", class).tag(">");
+    for i in items {
+        item(m, i);
+    }
+    m.tag("</ul>");
+}
+
+fn value_view(m: &mut Markup, value: &Value) {
+    match value {
+        Value::Text(text) => m.text(text),
+        Value::Url(url) => m.outside_link(url, url),
+        Value::Record(id, name) => m.select_link(id, name),
+    };
+}
+
+/// ` · ` then `text`, in the muted style of dates and roles.
+fn when(m: &mut Markup, text: &str) {
+    m.tag("<span class=\"details__when\">").text(" · ").text(text).tag("</span>");
+}
+
+fn relations_view(m: &mut Markup, data: &Dataset, id: &str, lang: Lang) {
     // A project's partners are listed by country in the participation section.
     let is_project = data.projects.iter().any(|p| p.id == id);
     let groups: Vec<_> = relations_of(data, id)
@@ -307,35 +320,27 @@ fn relations_view(data: &Dataset, id: &str, lang: Lang) -> impl IntoView {
             (!rels.is_empty()).then_some((kind, rels))
         })
         .collect();
-    let t = lang.strings();
-    (!groups.is_empty()).then(|| {
-        let groups = groups
-            .into_iter()
-            .map(|(kind, rels)| {
-                let items = rels
-                    .into_iter()
-                    .map(|r| {
-                        let caution = r.provenance.confidence.needs_caution().then(|| badge(r.provenance.confidence, lang));
-                        let (from, to) = (short_name(data, &r.from, lang), short_name(data, &r.to, lang));
-                        view! {
-                            <li>
-                                <SelectLink id=r.from.clone()>{from}</SelectLink>" "
-                                <SelectLink id=r.id.clone()>{lang.relation_kind(kind)}</SelectLink>" "
-                                <SelectLink id=r.to.clone()>{to}</SelectLink>
-                                <span class="details__when">" · "{lang.span(r.span)}</span>" "
-                                {caution}
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <h5 class="details__group">{lang.relation_kind(kind)}</h5>
-                    <ul class="details__list">{items}</ul>
-                }
-            })
-            .collect_view();
-        view! { <h4>{t.details_relations}</h4>{groups} }
-    })
+    if groups.is_empty() {
+        return;
+    }
+    m.element("h4", "", lang.strings().details_relations);
+    for (kind, rels) in groups {
+        m.element("h5", "details__group", lang.relation_kind(kind));
+        list(m, "details__list", rels, |m, r| {
+            m.tag("<li>")
+                .select_link(&r.from, &short_name(data, &r.from, lang))
+                .text(" ")
+                .select_link(&r.id, lang.relation_kind(kind))
+                .text(" ")
+                .select_link(&r.to, &short_name(data, &r.to, lang));
+            when(m, &lang.span(r.span));
+            m.text(" ");
+            if r.provenance.confidence.needs_caution() {
+                badge(m, r.provenance.confidence, lang);
+            }
+            m.tag("</li>");
+        });
+    }
 }
 
 /// Whether the project page lists this relation among its participants.
@@ -356,15 +361,25 @@ fn country_name(data: &Dataset, code: &str, lang: Lang) -> String {
 /// Up to this many countries, a project's participants are all shown open.
 const OPEN_COUNTRIES: usize = 6;
 
+/// `<li>` an organisation ` — ` its role, both links.
+fn member(m: &mut Markup, o: &crate::model::Organisation, r: &Relation, lang: Lang) {
+    m.tag("<li>")
+        .select_link(&o.id, &crate::table::display_name(&o.name, o.acronym.as_ref(), lang))
+        .text(" — ")
+        .select_link(&r.id, lang.role(r.kind));
+}
+
 /// A project's participants, country by country (in the reader's alphabetical order), with
 /// what the sources state beside what the atlas names.
-fn participation_view(data: &Dataset, id: &str, lang: Lang) -> impl IntoView {
-    let p = crate::participation::of(data, id, |code| {
+fn participation_view(m: &mut Markup, data: &Dataset, id: &str, lang: Lang) {
+    let Some(p) = crate::participation::of(data, id, |code| {
         crate::filter::normalize(&country_name(data, code, lang))
-    })?;
+    }) else {
+        return;
+    };
     let project = p.project;
     if p.is_empty() && project.partners.is_none() {
-        return None;
+        return;
     }
     let t = lang.strings();
     let summary = lang.participation_summary(
@@ -375,74 +390,66 @@ fn participation_view(data: &Dataset, id: &str, lang: Lang) -> impl IntoView {
     );
     // A long list opens country by country (find-in-page still reaches closed ones).
     let open = p.countries.len() <= OPEN_COUNTRIES;
-    let countries = p
-        .countries
-        .iter()
-        .map(|c| {
-            let name = country_name(data, c.code, lang);
-            let role = c
-                .role
-                .map_or(t.participation_country_only, |k| lang.role(k));
-            let members = c
-                .members
-                .iter()
-                .map(|m| {
-                    let o = m.organisation;
-                    let r = m.relation;
-                    let caution = r
-                        .provenance
-                        .confidence
-                        .needs_caution()
-                        .then(|| badge(r.provenance.confidence, lang));
-                    let org_name = crate::table::display_name(&o.name, o.acronym.as_ref(), lang);
-                    let note = r
-                        .provenance
-                        .note
-                        .as_ref()
-                        .map(|n| view! { <span class="details__when">" · "{n.get(lang).to_owned()}</span> });
-                    let role = lang.role(r.kind);
-                    view! {
-                        <li>
-                            <SelectLink id=o.id.clone()>{org_name}</SelectLink>" — "
-                            <SelectLink id=r.id.clone()>{role}</SelectLink>" "
-                            {caution}{note}
-                        </li>
-                    }
-                })
-                .collect_view();
-            let named_by = (!c.named_by.is_empty()).then(|| {
-                let ids: Vec<String> = c.named_by.iter().map(|s| s.to_string()).collect();
-                view! {
-                    <p class="details__cite">{t.participation_named_by}{lang.colon().trim_end().to_owned()}</p>
-                    <ul class="details__sources">{source_list(data, &ids)}</ul>
+    m.element("h4", "", t.participation_title)
+        .element("p", "details__participation", &summary);
+    if let Some(n) = &project.partners_note {
+        m.element("p", "details__note", n.get(lang));
+    }
+    list(m, "details__countries", &p.countries, |m, c| {
+        let role = c
+            .role
+            .map_or(t.participation_country_only, |k| lang.role(k));
+        let count = if c.members.len() > 1 {
+            format!(" ({})", c.members.len())
+        } else {
+            String::new()
+        };
+        m.tag(if open {
+            "<li class=\"details__country\"><details open>"
+        } else {
+            "<li class=\"details__country\"><details>"
+        });
+        m.tag("<summary><h5 class=\"details__group\">")
+            .text(&country_name(data, c.code, lang));
+        when(m, &format!("{role}{count}"));
+        m.tag("</h5></summary>");
+        if !c.members.is_empty() {
+            list(m, "details__list", &c.members, |m, x| {
+                let r = x.relation;
+                member(m, x.organisation, r, lang);
+                m.text(" ");
+                if r.provenance.confidence.needs_caution() {
+                    badge(m, r.provenance.confidence, lang);
                 }
+                if let Some(n) = &r.provenance.note {
+                    when(m, n.get(lang));
+                }
+                m.tag("</li>");
             });
-            let count = (c.members.len() > 1).then(|| format!(" ({})", c.members.len()));
-            view! {
-                <li class="details__country">
-                    <details open=open>
-                        <summary><h5 class="details__group">{name}<span class="details__when">" · "{role}{count}</span></h5></summary>
-                        {(!c.members.is_empty()).then(|| view! { <ul class="details__list">{members}</ul> })}
-                        {named_by}
-                    </details>
-                </li>
-            }
-        })
-        .collect_view();
-    Some(view! {
-        <h4>{t.participation_title}</h4>
-        <p class="details__participation">{summary}</p>
-        {project.partners_note.as_ref().map(|n| view! { <p class="details__note">{n.get(lang).to_owned()}</p> })}
-        <ul class="details__countries">{countries}</ul>
-    })
+        }
+        if !c.named_by.is_empty() {
+            let ids: Vec<String> = c.named_by.iter().map(|s| s.to_string()).collect();
+            m.element(
+                "p",
+                "details__cite",
+                &format!("{}{}", t.participation_named_by, lang.colon().trim_end()),
+            );
+            list(m, "details__sources", [()], |m, ()| source_list(m, data, &ids));
+        }
+        m.tag("</details></li>");
+    });
 }
 
 /// A country's card: its organisations in the atlas, its part in G7 Cancer, and the joint
 /// actions and projects it takes part in, each with its role, dates and sources.
-fn country_view(data: &Dataset, code: &str, lang: Lang) -> Option<AnyView> {
+fn country_view(m: &mut Markup, data: &Dataset, code: &str, lang: Lang) -> bool {
     let t = lang.strings();
-    let profile = crate::countries::profile(data, code)?;
-    let country = data.countries.iter().find(|c| c.code == code)?;
+    let Some(profile) = crate::countries::profile(data, code) else {
+        return false;
+    };
+    let Some(country) = data.countries.iter().find(|c| c.code == code) else {
+        return false;
+    };
     let (first, last) = profile.first_and_last();
     let period = match (first, last) {
         (Some(f), Some(l)) => format!("{} – {}", lang.date(f), lang.date(l)),
@@ -459,212 +466,309 @@ fn country_view(data: &Dataset, code: &str, lang: Lang) -> Option<AnyView> {
                 && profile.organisations.iter().any(|o| o.id == r.from)
         })
         .collect();
-    let g7_view = (!g7.is_empty()).then(|| {
-        let items = g7
-            .iter()
-            .map(|r| {
-                let name = crate::lanes::short_name(data, &r.from, lang);
-                let kind = lang.relation_kind(r.kind);
-                view! { <li><SelectLink id=r.from.clone()>{name}</SelectLink>" — "<SelectLink id=r.id.clone()>{kind}</SelectLink></li> }
-            })
-            .collect_view();
-        view! { <h4>{t.country_g7}</h4><ul class="details__list">{items}</ul> }
-    });
-    let projects = profile
-        .projects
-        .iter()
-        .map(|i| {
-            let p = i.project;
-            let name = p.acronym.as_ref().unwrap_or(&p.name).get(lang).to_owned();
-            let role = i.role.map_or(t.participation_country_only, |k| lang.role(k));
-            let dates = crate::ui::timeline::span_text(&p.span, lang);
-            let members = i
-                .members
-                .iter()
-                .map(|(o, r)| {
-                    let org = crate::table::display_name(&o.name, o.acronym.as_ref(), lang);
-                    let role = lang.role(r.kind);
-                    view! { <li><SelectLink id=o.id.clone()>{org}</SelectLink>" — "<SelectLink id=r.id.clone()>{role}</SelectLink></li> }
-                })
-                .collect_view();
-            let sources: Vec<String> = i.sources().into_iter().map(str::to_owned).collect();
-            view! {
-                <li class="details__country">
-                    <h5 class="details__group"><SelectLink id=p.id.clone()>{name}</SelectLink>
-                        <span class="details__when">" · "{role}{(!dates.is_empty()).then(|| format!(" · {dates}"))}</span></h5>
-                    {(!i.members.is_empty()).then(|| view! { <ul class="details__list">{members}</ul> })}
-                    <details class="details__cited">
-                        <summary>{format!("{} ({})", t.details_sources, sources.len())}</summary>
-                        <ul class="details__sources">{source_list(data, &sources)}</ul>
-                    </details>
-                </li>
-            }
-        })
-        .collect_view();
-    let organisations = profile
-        .organisations
-        .iter()
-        .map(|o| {
-            let name = crate::table::display_name(&o.name, o.acronym.as_ref(), lang);
-            view! { <li><SelectLink id=o.id.clone()>{name}</SelectLink>" · "{o.city.get(lang).to_owned()}</li> }
-        })
-        .collect_view();
     let n_orgs = profile.organisations.len();
     let n_projects = profile.projects.len();
+    m.element("p", "details__kind", t.country_kind);
+    m.tag("<h3 id=\"details-name\" class=\"details__name\" tabindex=\"-1\">")
+        .text(country.name.get(lang))
+        .tag("</h3><p class=\"details__other-name\"")
+        .attr("lang", other(lang).tag())
+        .tag(">")
+        .text(country.name.get(other(lang)))
+        .tag("</p><dl class=\"details__facts\">");
+    m.element("dt", "", t.country_organisations)
+        .element("dd", "", &lang.number(n_orgs))
+        .element("dt", "", t.country_projects)
+        .element("dd", "", &lang.number(n_projects));
+    if !period.is_empty() {
+        m.element("dt", "", t.country_period).element("dd", "", &period);
+    }
+    m.element("dt", "", t.details_programmes).tag("<dd>");
     // The programmes it takes part in: through its projects, and G7 Cancer through its
     // members.
-    let programmes = data
-        .programmes
-        .iter()
-        .filter(|prog| {
-            profile
-                .projects
-                .iter()
-                .any(|i| i.project.programmes.iter().any(|x| x == &prog.id))
-                || (!g7.is_empty() && prog.hub == "g7-cancer")
-        })
-        .map(|prog| {
-            let name = prog.name.get(lang).to_owned();
-            view! { <li><SelectLink id=prog.id.clone()>{name}</SelectLink></li> }
-        })
-        .collect_view();
-    Some(
-        view! {
-            <p class="details__kind">{t.country_kind}</p>
-            <h3 id="details-name" class="details__name" tabindex="-1">{country.name.get(lang).to_owned()}</h3>
-            <p class="details__other-name" lang=other(lang).tag()>{country.name.get(other(lang)).to_owned()}</p>
-            <dl class="details__facts">
-                <dt>{t.country_organisations}</dt><dd>{lang.number(n_orgs)}</dd>
-                <dt>{t.country_projects}</dt><dd>{lang.number(n_projects)}</dd>
-                {(!period.is_empty()).then(|| view! { <dt>{t.country_period}</dt><dd>{period}</dd> })}
-                <dt>{t.details_programmes}</dt><dd><ul class="details__inline">{programmes}</ul></dd>
-            </dl>
-            {g7_view}
-            <h4>{t.country_projects}</h4>
-            {(n_projects == 0).then(|| view! { <p class="details__note">{t.country_none}</p> })}
-            <ul class="details__countries">{projects}</ul>
-            <h4>{t.country_organisations}</h4>
-            <ul class="details__list">{organisations}</ul>
+    let programmes = data.programmes.iter().filter(|prog| {
+        profile
+            .projects
+            .iter()
+            .any(|i| i.project.programmes.iter().any(|x| x == &prog.id))
+            || (!g7.is_empty() && prog.hub == "g7-cancer")
+    });
+    list(m, "details__inline", programmes, |m, prog| {
+        m.tag("<li>")
+            .select_link(&prog.id, prog.name.get(lang))
+            .tag("</li>");
+    });
+    m.tag("</dd></dl>");
+    if !g7.is_empty() {
+        m.element("h4", "", t.country_g7);
+        list(m, "details__list", &g7, |m, r| {
+            m.tag("<li>")
+                .select_link(&r.from, &crate::lanes::short_name(data, &r.from, lang))
+                .text(" — ")
+                .select_link(&r.id, lang.relation_kind(r.kind))
+                .tag("</li>");
+        });
+    }
+    m.element("h4", "", t.country_projects);
+    if n_projects == 0 {
+        m.element("p", "details__note", t.country_none);
+    }
+    list(m, "details__countries", &profile.projects, |m, i| {
+        let p = i.project;
+        let role = i.role.map_or(t.participation_country_only, |k| lang.role(k));
+        let dates = crate::ui::timeline::span_text(&p.span, lang);
+        m.tag("<li class=\"details__country\"><h5 class=\"details__group\">")
+            .select_link(&p.id, p.acronym.as_ref().unwrap_or(&p.name).get(lang));
+        if dates.is_empty() {
+            when(m, role);
+        } else {
+            when(m, &format!("{role} · {dates}"));
         }
-        .into_any(),
-    )
+        m.tag("</h5>");
+        if !i.members.is_empty() {
+            list(m, "details__list", &i.members, |m, (o, r)| {
+                member(m, o, r, lang);
+                m.tag("</li>");
+            });
+        }
+        let sources: Vec<String> = i.sources().into_iter().map(str::to_owned).collect();
+        m.tag("<details class=\"details__cited\">")
+            .element("summary", "", &format!("{} ({})", t.details_sources, sources.len()));
+        list(m, "details__sources", [()], |m, ()| source_list(m, data, &sources));
+        m.tag("</details></li>");
+    });
+    m.element("h4", "", t.country_organisations);
+    list(m, "details__list", &profile.organisations, |m, o| {
+        m.tag("<li>")
+            .select_link(&o.id, &crate::table::display_name(&o.name, o.acronym.as_ref(), lang))
+            .text(" · ")
+            .text(o.city.get(lang))
+            .tag("</li>");
+    });
+    true
 }
 
-fn figures_view(data: &Dataset, ids: &[&str], lang: Lang) -> impl IntoView {
+fn figures_view(m: &mut Markup, data: &Dataset, ids: &[&str], lang: Lang) {
     let figures = figures_about(data, ids);
+    if figures.is_empty() {
+        return;
+    }
     let t = lang.strings();
-    (!figures.is_empty()).then(|| {
-        let items = figures
-            .into_iter()
-            .map(|f| {
-                let quote_source = data.sources.iter().find(|s| s.id == f.statement.source).map(|s| s.title.clone());
-                view! {
-                    <li class="details__figure">
-                        <strong>{figure_value(f.value, lang)}" "{f.unit.get(lang).to_owned()}</strong>
-                        " — "{f.subject.get(lang).to_owned()}" "{badge(f.provenance.confidence, lang)}
-                        <blockquote lang=f.statement.lang.tag()>"« "{f.statement.text.clone()}" »"</blockquote>
-                        {quote_source.map(|s| view! { <p class="details__cite">{t.details_quote}" "<cite>{s}</cite></p> })}
-                        {f.provenance.note.as_ref().map(|n| view! { <p class="details__note">{n.get(lang).to_owned()}</p> })}
-                    </li>
-                }
-            })
-            .collect_view();
-        view! { <h4>{t.details_figures}</h4><ul class="details__list">{items}</ul> }
-    })
+    m.element("h4", "", t.details_figures);
+    list(m, "details__list", figures, |m, f| {
+        m.tag("<li class=\"details__figure\"><strong>")
+            .text(&figure_value(f.value, lang))
+            .text(" ")
+            .text(f.unit.get(lang))
+            .tag("</strong>")
+            .text(" — ")
+            .text(f.subject.get(lang))
+            .text(" ");
+        badge(m, f.provenance.confidence, lang);
+        m.tag("<blockquote")
+            .attr("lang", f.statement.lang.tag())
+            .tag(">")
+            .text("« ")
+            .text(&f.statement.text)
+            .text(" »")
+            .tag("</blockquote>");
+        if let Some(s) = data.sources.iter().find(|s| s.id == f.statement.source) {
+            m.tag("<p class=\"details__cite\">")
+                .text(t.details_quote)
+                .text(" ")
+                .element("cite", "", &s.title)
+                .tag("</p>");
+        }
+        if let Some(n) = &f.provenance.note {
+            m.element("p", "details__note", n.get(lang));
+        }
+        m.tag("</li>");
+    });
 }
 
-fn conflicts_view(data: &Dataset, ids: &[&str], lang: Lang) -> impl IntoView {
+fn conflicts_view(m: &mut Markup, data: &Dataset, ids: &[&str], lang: Lang) {
     let conflicts = conflicts_about(data, ids);
+    if conflicts.is_empty() {
+        return;
+    }
     let t = lang.strings();
-    (!conflicts.is_empty()).then(|| {
-        let items = conflicts
-            .into_iter()
-            .map(|c| {
-                let claims = c
-                    .claims
-                    .iter()
-                    .map(|claim| {
-                        let who = if claim.from_seed { t.conflict_seed } else { t.conflict_other };
-                        view! {
-                            <li class:details__claim--seed=claim.from_seed>
-                                <strong>{who}{lang.colon()}</strong>{claim.says.get(lang).to_owned()}
-                                <ul class="details__sources">{source_list(data, &claim.sources)}</ul>
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <li class="details__conflict">
-                        <h5 class="details__group">{c.topic.get(lang).to_owned()}" "{badge(c.status, lang)}</h5>
-                        <ul class="details__claims">{claims}</ul>
-                        <p><strong>{t.conflict_resolution}{lang.colon()}</strong>{c.resolution.get(lang).to_owned()}</p>
-                    </li>
-                }
+    m.element("h4", "", t.details_conflicts);
+    list(m, "details__list", conflicts, |m, c| {
+        m.tag("<li class=\"details__conflict\"><h5 class=\"details__group\">")
+            .text(c.topic.get(lang))
+            .text(" ");
+        badge(m, c.status, lang);
+        m.tag("</h5>");
+        list(m, "details__claims", &c.claims, |m, claim| {
+            let who = if claim.from_seed {
+                t.conflict_seed
+            } else {
+                t.conflict_other
+            };
+            m.tag(if claim.from_seed {
+                "<li class=\"details__claim--seed\">"
+            } else {
+                "<li>"
             })
-            .collect_view();
-        view! { <h4>{t.details_conflicts}</h4><ul class="details__list">{items}</ul> }
-    })
+            .element("strong", "", &format!("{who}{}", lang.colon()))
+            .text(claim.says.get(lang));
+            list(m, "details__sources", [()], |m, ()| source_list(m, data, &claim.sources));
+            m.tag("</li>");
+        });
+        m.tag("<p>")
+            .element("strong", "", &format!("{}{}", t.conflict_resolution, lang.colon()))
+            .text(c.resolution.get(lang))
+            .tag("</p></li>");
+    });
 }
 
-fn events_view(data: &Dataset, ids: &[&str], lang: Lang) -> impl IntoView {
+fn events_view(m: &mut Markup, data: &Dataset, ids: &[&str], lang: Lang) {
     let events = events_of(data, ids);
+    if events.is_empty() {
+        return;
+    }
     let t = lang.strings();
-    (!events.is_empty()).then(|| {
-        let items = events
-            .into_iter()
-            .map(|e| {
-                let when = e
-                    .date
-                    .map_or_else(|| t.undated.to_owned(), |d| lang.date(d));
-                let datetime = e.date.map(|d| d.iso().trim_end_matches('?').to_owned());
-                let label = e.label.get(lang).to_owned();
-                view! {
-                    <li><time datetime=datetime>{when}</time>" — "
-                        <SelectLink id=e.id.clone()>{label}</SelectLink></li>
-                }
-            })
-            .collect_view();
-        view! { <h4>{t.details_events}</h4><ul class="details__list details__events">{items}</ul> }
-    })
+    m.element("h4", "", t.details_events);
+    list(m, "details__list details__events", events, |m, e| {
+        m.tag("<li><time");
+        if let Some(d) = e.date {
+            m.attr("datetime", d.iso().trim_end_matches('?'));
+        }
+        let when = e.date.map_or_else(|| t.undated.to_owned(), |d| lang.date(d));
+        m.tag(">")
+            .text(&when)
+            .tag("</time>")
+            .text(" — ")
+            .select_link(&e.id, e.label.get(lang))
+            .tag("</li>");
+    });
 }
 
 /// A programme's own parts: its sections (principles, priorities...) and its projects.
-fn programme_view(data: &Dataset, id: &str, lang: Lang) -> impl IntoView {
-    let prog = data.programmes.iter().find(|p| p.id == id)?;
+fn programme_view(m: &mut Markup, data: &Dataset, id: &str, lang: Lang) {
+    let Some(prog) = data.programmes.iter().find(|p| p.id == id) else {
+        return;
+    };
     let t = lang.strings();
-    let sections = prog
-        .sections
-        .iter()
-        .map(|s| {
-            let items = s
-                .items
-                .iter()
-                .map(|i| view! { <li>{i.get(lang).to_owned()}</li> })
-                .collect_view();
-            view! { <h4>{s.title.get(lang).to_owned()}</h4><ol class="details__list">{items}</ol> }
-        })
-        .collect_view();
+    for s in &prog.sections {
+        m.element("h4", "", s.title.get(lang))
+            .tag("<ol class=\"details__list\">");
+        for i in &s.items {
+            m.element("li", "", i.get(lang));
+        }
+        m.tag("</ol>");
+    }
+    m.element("h4", "", t.details_projects);
     let projects = data
         .projects
         .iter()
-        .filter(|p| p.programmes.contains(&prog.id))
-        .map(|p| {
-            let name = p.acronym.as_ref().unwrap_or(&p.name).get(lang).to_owned();
-            let named = crate::participation::of(data, &p.id, |c| c.to_owned())
-                .map_or(0, |x| x.named_partners());
-            let coverage = (named > 0 || p.partners.is_some())
-                .then(|| format!(" · {}", lang.named_of(named, p.partners)));
-            view! {
-                <li><SelectLink id=p.id.clone()>{name}</SelectLink>
-                    <span class="details__when">" · "{lang.project_kind(p.kind)}" · "{lang.span(p.span)}{coverage}</span></li>
-            }
-        })
-        .collect_view();
-    Some(view! {
-        {sections}
-        <h4>{t.details_projects}</h4>
-        <ul class="details__list">{projects}</ul>
-    })
+        .filter(|p| p.programmes.contains(&prog.id));
+    list(m, "details__list", projects, |m, p| {
+        let named = crate::participation::of(data, &p.id, |c| c.to_owned())
+            .map_or(0, |x| x.named_partners());
+        let mut about = format!("{} · {}", lang.project_kind(p.kind), lang.span(p.span));
+        if named > 0 || p.partners.is_some() {
+            about.push_str(" · ");
+            about.push_str(&lang.named_of(named, p.partners));
+        }
+        m.tag("<li>")
+            .select_link(&p.id, p.acronym.as_ref().unwrap_or(&p.name).get(lang));
+        when(m, &about);
+        m.tag("</li>");
+    });
+}
+
+/// The close button at the end of a card (its click is handled by the panel).
+const CLOSE: &str = "<button type=\"button\" class=\"button\" data-details-close>";
+
+/// The card of `id` in `lang` as markup (the inside of its `<article>`), or None when no
+/// record has that id.
+pub fn card_markup(data: &Dataset, id: &str, lang: Lang) -> Option<String> {
+    let t = lang.strings();
+    let mut m = Markup::default();
+    if let Some(code) = crate::countries::code_of(id) {
+        if !country_view(&mut m, data, code, lang) {
+            return None;
+        }
+        m.tag(CLOSE).text(t.details_close).tag("</button>");
+        return Some(m.into_string());
+    }
+    let Card {
+        kind,
+        title,
+        other_name,
+        facts,
+        summary,
+        provenance,
+    } = card(data, id, lang)?;
+    // A programme gathers its hub's and projects' figures, conflicts and events; a
+    // relation its ends'.
+    let mut ids: Vec<&str> = programme_ids(data, id);
+    if ids.is_empty() {
+        ids.push(id);
+    }
+    let ends: Vec<&str> = data
+        .relations
+        .iter()
+        .find(|r| r.id == id)
+        .map(|r| vec![r.from.as_str(), r.to.as_str(), r.id.as_str()])
+        .unwrap_or_default();
+    let about: &[&str] = if ends.is_empty() { &ids } else { &ends };
+    let relations_anchor = data
+        .programmes
+        .iter()
+        .find(|p| p.id == id)
+        .map_or(id, |p| p.hub.as_str());
+    let is_relation = !ends.is_empty();
+    let is_event = data.events.iter().any(|e| e.id == id);
+    m.element("p", "details__kind", &kind)
+        .tag("<h3 id=\"details-name\" class=\"details__name\" tabindex=\"-1\">")
+        .text(&title)
+        .tag("</h3>");
+    if let Some(n) = other_name {
+        m.tag("<p class=\"details__other-name\"")
+            .attr("lang", other(lang).tag())
+            .tag(">")
+            .text(&n)
+            .tag("</p>");
+    }
+    m.tag("<p class=\"details__confidence\">")
+        .text(t.details_confidence)
+        .text(lang.colon());
+    badge(&mut m, provenance.confidence, lang);
+    m.tag("<span class=\"details__confidence-text\">")
+        .text(" ")
+        .text(lang.confidence(provenance.confidence))
+        .tag("</span></p>");
+    if let Some(s) = summary {
+        m.element("p", "details__summary", &s);
+    }
+    m.tag("<dl class=\"details__facts\">");
+    for (label, value) in &facts {
+        m.element("dt", "", label).tag("<dd>");
+        value_view(&mut m, value);
+        m.tag("</dd>");
+    }
+    m.tag("</dl>");
+    if let Some(n) = &provenance.note {
+        m.element("p", "details__note", n.get(lang));
+    }
+    programme_view(&mut m, data, id, lang);
+    participation_view(&mut m, data, id, lang);
+    if !is_relation && !is_event {
+        relations_view(&mut m, data, relations_anchor, lang);
+    }
+    figures_view(&mut m, data, about, lang);
+    conflicts_view(&mut m, data, about, lang);
+    if !is_relation && !is_event {
+        events_view(&mut m, data, &ids, lang);
+    }
+    m.element("h4", "", t.details_sources);
+    list(&mut m, "details__sources", [()], |m, ()| {
+        source_list(m, data, &provenance.sources)
+    });
+    m.tag(CLOSE).text(t.details_close).tag("</button>");
+    Some(m.into_string())
 }
 
 #[component]
@@ -706,87 +810,35 @@ pub fn DetailsRegion() -> impl IntoView {
         }
         now
     });
+    // The card, drawn whole as markup when the selection or the language changes (the
+    // links' addresses are read once, as `SelectLink` reads them).
     let body = move || {
         let lang = locale.0.get();
-        let t = lang.strings();
-        let Some(id) = selection.0.get() else {
-            return view! { <p class="region__placeholder">{t.details_empty}</p> }.into_any();
-        };
-        if let Some(code) = crate::countries::code_of(&id) {
-            return match country_view(&atlas, code, lang) {
-                Some(view) => view! {
-                    <article class="details">
-                        {view}
-                        <button type="button" class="button" on:click=move |_| close()>{t.details_close}</button>
-                    </article>
-                }
-                .into_any(),
-                None => view! { <p class="region__placeholder">{t.details_empty}</p> }.into_any(),
-            };
+        let card = selection
+            .0
+            .get()
+            .and_then(|id| untrack(|| card_markup(&atlas, &id, lang)));
+        match card {
+            Some(html) => view! { <article class="details" inner_html=html></article> }.into_any(),
+            None => view! { <p class="region__placeholder">{lang.strings().details_empty}</p> }.into_any(),
         }
-        let Some(card) = card(&atlas, &id, lang) else {
-            return view! { <p class="region__placeholder">{t.details_empty}</p> }.into_any();
-        };
-        let Card {
-            kind,
-            title,
-            other_name,
-            facts,
-            summary,
-            provenance,
-        } = card;
-        let facts = facts
-            .into_iter()
-            .map(|(label, value)| view! { <dt>{label}</dt><dd>{value_view(value)}</dd> })
-            .collect_view();
-        // A programme gathers its hub's and projects' figures, conflicts and events; a
-        // relation its ends'.
-        let mut ids: Vec<&str> = programme_ids(&atlas, &id);
-        if ids.is_empty() {
-            ids.push(&id);
-        }
-        let ends: Vec<&str> = atlas
-            .relations
-            .iter()
-            .find(|r| r.id == id)
-            .map(|r| vec![r.from.as_str(), r.to.as_str(), r.id.as_str()])
-            .unwrap_or_default();
-        let about: &[&str] = if ends.is_empty() { &ids } else { &ends };
-        let relations_anchor = atlas
-            .programmes
-            .iter()
-            .find(|p| p.id == id)
-            .map_or(id.as_str(), |p| p.hub.as_str());
-        let is_relation = !ends.is_empty();
-        let is_event = atlas.events.iter().any(|e| e.id == id);
-        view! {
-            <article class="details">
-                <p class="details__kind">{kind}</p>
-                <h3 id="details-name" class="details__name" tabindex="-1">{title}</h3>
-                {other_name.map(|n| view! { <p class="details__other-name" lang=other(lang).tag()>{n}</p> })}
-                <p class="details__confidence">{t.details_confidence}{lang.colon()}{badge(provenance.confidence, lang)}
-                    <span class="details__confidence-text">" "{lang.confidence(provenance.confidence)}</span></p>
-                {summary.map(|s| view! { <p class="details__summary">{s}</p> })}
-                <dl class="details__facts">{facts}</dl>
-                {provenance.note.map(|n| view! { <p class="details__note">{n.get(lang).to_owned()}</p> })}
-                {programme_view(&atlas, &id, lang)}
-                {participation_view(&atlas, &id, lang)}
-                {(!is_relation && !is_event).then(|| relations_view(&atlas, relations_anchor, lang))}
-                {figures_view(&atlas, about, lang)}
-                {conflicts_view(&atlas, about, lang)}
-                {(!is_relation && !is_event).then(|| events_view(&atlas, &ids, lang))}
-                <h4>{t.details_sources}</h4>
-                <ul class="details__sources">{source_list(&atlas, &provenance.sources)}</ul>
-                <button type="button" class="button" on:click=move |_| close()>{t.details_close}</button>
-            </article>
-        }
-        .into_any()
     };
     view! {
         <aside class="region region--details" aria-labelledby="details-heading"
             on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                 if ev.key() == "Escape" && selection.0.get_untracked().is_some() {
                     ev.prevent_default();
+                    close();
+                }
+            }
+            on:click=move |ev: leptos::ev::MouseEvent| {
+                use wasm_bindgen::JsCast;
+                let closing = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|el| el.closest("[data-details-close]").ok().flatten())
+                    .is_some();
+                if closing {
                     close();
                 }
             }>

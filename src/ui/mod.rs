@@ -12,6 +12,7 @@ pub mod footer;
 pub mod header;
 pub mod location;
 pub mod map;
+pub mod markup;
 pub mod search;
 pub mod table;
 pub mod timeline;
