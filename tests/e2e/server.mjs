@@ -22,13 +22,17 @@ const TYPES = {
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.txt', '.webmanifest']);
 const compressed = new Map();
 
-/** The body as the client accepts it (brotli, then gzip), compressed once per file. Past
- *  1 MB brotli drops to quality 5, as hosts do for large files: quality 11 takes half a
- *  minute on the benchmarks' 8 MB dataset. */
+/** Brotli quality: Netlify compresses on the fly and states no quality; the one
+ *  measurement found reproduced a live response at quality 3 (docs/performance.md, "What
+ *  Netlify serves"; the size report's HOST_QUALITY, xtask/src/size.rs). */
+const BROTLI_QUALITY = 3;
+
+/** The body as the client accepts it (brotli, then gzip), compressed once per file, as
+ *  Netlify sends it. */
 function encode(file, body, acceptEncoding = '') {
   if (!COMPRESSIBLE.has(extname(file))) return { body };
   for (const [encoding, compress] of [
-    ['br', (b) => brotliCompressSync(b, { params: { [zlib.BROTLI_PARAM_QUALITY]: b.length > 1e6 ? 5 : 11 } })],
+    ['br', (b) => brotliCompressSync(b, { params: { [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } })],
     ['gzip', (b) => gzipSync(b, { level: 9 })],
   ]) {
     if (!acceptEncoding.split(',').some((e) => e.trim().split(';')[0] === encoding)) continue;
