@@ -3,7 +3,9 @@
 //! Long tables come a page at a time: building thousands of rows would hold the page for
 //! seconds, and nobody reads them all on screen (the exports hold every row).
 
-use crate::table::{self, Key, Sort, Tab};
+use super::markup::Markup;
+use crate::i18n::Lang;
+use crate::table::{self, Key, Row, Sort, Tab};
 use crate::{use_atlas, use_explore, use_locale, use_selection};
 use leptos::prelude::*;
 
@@ -37,9 +39,10 @@ pub fn TableRegion() -> impl IntoView {
             })
             .collect_view()
     };
+    // The table, drawn whole as markup when what it shows changes (the tabs stay views);
+    // its sort buttons and "show more" are handled by one click listener on its box.
     let body = move || {
         let lang = locale.0.get();
-        let t = lang.strings();
         let tab = explore.tab.get();
         let sort = explore.sort.get();
         let query = explore.query.get();
@@ -50,105 +53,167 @@ pub fn TableRegion() -> impl IntoView {
         if let Some(sort) = &sort {
             table::sort(&mut rows, tab, sort);
         }
-        let headers = tab
-            .columns()
-            .iter()
-            .map(|&(key, en, fr)| {
-                let label = if lang == crate::i18n::Lang::En { en } else { fr };
-                let state = match &sort {
-                    Some(s) if s.column == key => if s.descending { "descending" } else { "ascending" },
-                    _ => "none",
-                };
-                let arrow = match state {
-                    "ascending" => "▲",
-                    "descending" => "▼",
-                    _ => "↕",
-                };
-                let next = Sort {
-                    column: key.to_owned(),
-                    descending: state == "ascending",
-                };
-                view! {
-                    <th scope="col" aria-sort=state>
-                        <button type="button" class="table__sort" on:click=move |_| explore.sort.set(Some(next.clone()))>
-                            {label}<span class="table__arrow" aria-hidden="true">{arrow}</span>
-                        </button>
-                    </th>
-                }
-            })
-            .collect_view();
-        let count = rows.len();
-        let shown = limit.get().min(count);
-        let lines = rows
-            .into_iter()
-            .take(shown)
-            .map(|row| {
-                let current = selected.as_deref() == Some(row.id);
-                let confidence = row.provenance.confidence;
-                let last = row.cells.len() - 1;
-                let cells = row
-                    .cells
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, cell)| {
-                        let content = match (cell.link, cell.datetime) {
-                            (Some(id), _) => view! { <super::explore::SelectLink id>{cell.text}</super::explore::SelectLink> }.into_any(),
-                            (None, Some(dt)) => view! { <time datetime=dt>{cell.text}</time> }.into_any(),
-                            (None, None) if i == last => view! {
-                                <span class=format!("confidence confidence--{}", confidence.key())>{cell.text}</span>
-                            }
-                            .into_any(),
-                            (None, None) => cell.text.into_any(),
-                        };
-                        let numeric = matches!(cell.key, Key::Number(_)) && i != last;
-                        view! { <td class:table__number=numeric>{content}</td> }
-                    })
-                    .collect_view();
-                view! { <tr aria-current=current.then_some("true") class:table__row--selected=current>{cells}</tr> }
-            })
-            .collect_view();
-        view! {
-            <table class="table">
-                <caption id="table-caption">
-                    {format!("{} — {}", tab.label(lang), lang.results(count))}
-                    <span class="visually-hidden">" "{t.table_sort_hint}</span>
-                </caption>
-                <thead><tr>{headers}</tr></thead>
-                <tbody>{lines}</tbody>
-            </table>
-            {(count == 0).then(|| view! { <p class="table__empty">{t.table_empty}</p> })}
-            {(shown < count).then(|| {
-                let more = PAGE.min(count - shown);
-                // The button is rebuilt with the table: focus goes to the first new row.
-                let show_more = move |_| {
-                    limit.set(shown + more);
-                    leptos::task::spawn_local(async move {
-                        leptos::task::tick().await;
-                        let selector = format!(".table tbody tr:nth-child({}) a", shown + 1);
-                        let first_new = web_sys::window()
-                            .and_then(|w| w.document())
-                            .and_then(|d| d.query_selector(&selector).ok().flatten());
-                        if let Some(link) = first_new {
-                            use wasm_bindgen::JsCast;
-                            if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
-                                let _ = link.focus();
-                            }
-                        }
-                    });
-                };
-                view! {
-                    <button type="button" class="button table__more" on:click=show_more>
-                        {lang.table_more(more, shown, count)}
-                    </button>
-                }
-            })}
+        let limit = limit.get();
+        untrack(|| markup(tab, sort.as_ref(), rows, selected.as_deref(), limit, lang))
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        if let Some(button) = target.closest("[data-sort]").ok().flatten() {
+            let column = button.get_attribute("data-sort").unwrap_or_default();
+            let descending = button.has_attribute("data-descending");
+            explore.sort.set(Some(Sort {
+                column: column.clone(),
+                descending,
+            }));
+            // The table is drawn again: focus goes back to the same column's button.
+            focus_after_redraw(format!(".table [data-sort=\"{column}\"]"));
+        } else if let Some(button) = target.closest(".table__more").ok().flatten() {
+            let shown: usize = button
+                .get_attribute("data-shown")
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(PAGE);
+            limit.set(shown + PAGE);
+            // Focus goes to the first new row.
+            focus_after_redraw(format!(".table tbody tr:nth-child({}) a", shown + 1));
         }
     };
     view! {
         <section class="region region--map region--table" aria-labelledby="table-heading">
             <h2 id="table-heading" class="region__title">{move || locale.strings().table_title}</h2>
             <div class="table__tabs" role="group" aria-label=move || locale.strings().table_tabs_label>{tabs}</div>
-            <div class="table__scroll" tabindex="0" role="region" aria-labelledby="table-caption">{body}</div>
+            <div class="table__scroll" tabindex="0" role="region" aria-labelledby="table-caption"
+                on:click=on_click inner_html=body></div>
         </section>
     }
+}
+
+/// Focuses the element `selector` names once the view has been drawn again.
+fn focus_after_redraw(selector: String) {
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&selector).ok().flatten());
+        if let Some(element) = element {
+            use wasm_bindgen::JsCast;
+            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        }
+    });
+}
+
+/// The table of `rows` (the first `limit` of them), its caption, the note when it is empty
+/// and the button that shows more, as markup.
+fn markup(
+    tab: Tab,
+    sort: Option<&Sort>,
+    rows: Vec<Row<'_>>,
+    selected: Option<&str>,
+    limit: usize,
+    lang: Lang,
+) -> String {
+    let t = lang.strings();
+    let count = rows.len();
+    let shown = limit.min(count);
+    let mut m = Markup::default();
+    m.tag("<table class=\"table\"><caption id=\"table-caption\">")
+        .text(&format!("{} — {}", tab.label(lang), lang.results(count)))
+        .tag("<span class=\"visually-hidden\">")
+        .text(" ")
+        .text(t.table_sort_hint)
+        .tag("</span></caption><thead><tr>");
+    for &(key, en, fr) in tab.columns() {
+        let label = if lang == Lang::En { en } else { fr };
+        let state = match sort {
+            Some(s) if s.column == key => {
+                if s.descending {
+                    "descending"
+                } else {
+                    "ascending"
+                }
+            }
+            _ => "none",
+        };
+        let arrow = match state {
+            "ascending" => "▲",
+            "descending" => "▼",
+            _ => "↕",
+        };
+        m.tag("<th scope=\"col\"")
+            .attr("aria-sort", state)
+            .tag("><button type=\"button\" class=\"table__sort\"")
+            .attr("data-sort", key);
+        // A click sorts descending after ascending, ascending otherwise.
+        if state == "ascending" {
+            m.tag(" data-descending");
+        }
+        m.tag(">")
+            .text(label)
+            .tag("<span class=\"table__arrow\" aria-hidden=\"true\">")
+            .text(arrow)
+            .tag("</span></button></th>");
+    }
+    m.tag("</tr></thead><tbody>");
+    for row in rows.into_iter().take(shown) {
+        let current = selected == Some(row.id);
+        m.tag(if current {
+            "<tr aria-current=\"true\" class=\"table__row--selected\">"
+        } else {
+            "<tr>"
+        });
+        let confidence = row.provenance.confidence;
+        let last = row.cells.len() - 1;
+        for (i, cell) in row.cells.into_iter().enumerate() {
+            let numeric = matches!(cell.key, Key::Number(_)) && i != last;
+            m.tag(if numeric {
+                "<td class=\"table__number\">"
+            } else {
+                "<td>"
+            });
+            match (cell.link, cell.datetime) {
+                (Some(id), _) => {
+                    m.select_link(&id, &cell.text);
+                }
+                (None, Some(dt)) => {
+                    m.tag("<time")
+                        .attr("datetime", &dt)
+                        .tag(">")
+                        .text(&cell.text)
+                        .tag("</time>");
+                }
+                (None, None) if i == last => {
+                    m.element(
+                        "span",
+                        &format!("confidence confidence--{}", confidence.key()),
+                        &cell.text,
+                    );
+                }
+                (None, None) => {
+                    m.text(&cell.text);
+                }
+            }
+            m.tag("</td>");
+        }
+        m.tag("</tr>");
+    }
+    m.tag("</tbody></table>");
+    if count == 0 {
+        m.element("p", "table__empty", t.table_empty);
+    }
+    if shown < count {
+        let more = PAGE.min(count - shown);
+        m.tag("<button type=\"button\" class=\"button table__more\"")
+            .attr("data-shown", &shown.to_string())
+            .tag(">")
+            .text(&lang.table_more(more, shown, count))
+            .tag("</button>");
+    }
+    m.into_string()
 }
