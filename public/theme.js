@@ -50,3 +50,26 @@ try {
     document.documentElement.classList.add('is-starting');
   }, true);
 })();
+
+// A dataset given by address (?data=) starts loading in its worker now, while the page and
+// the app's wasm download, instead of once the app runs: the worker's own start (its
+// script, glue and wasm) then costs the visitor nothing. The app picks `atlasDataset` up
+// when it asks for the same address (src/ui/custom_data.rs) and starts its own otherwise;
+// the worker's name carries the absolute address, then the address as given.
+(function () {
+  try {
+    var address = new URLSearchParams(location.search).get('data');
+    if (!address || !window.Worker) return;
+    var worker = new Worker('/dataset-worker_loader.js', { name: new URL(address, location.href).href + '\n' + address });
+    window.atlasDataset = {
+      address: address,
+      worker: worker,
+      answer: new Promise(function (resolve) {
+        worker.onmessage = function (event) { resolve(event.data); };
+        worker.onerror = function () { resolve(null); };
+      }),
+    };
+  } catch (e) {
+    // No worker here (a bad address, a refused script): the app tries, and says why.
+  }
+})();

@@ -1,9 +1,12 @@
-//! Entry point: install the panic banner first; then, once the prerendered first screen
+//! Entry point: install the panic banner first and start reading a dataset given by
+//! address (`?data=`) in its worker; then, once the prerendered first screen
 //! has been painted (src/boot.rs), mount the app on `<body>` in its place, replay a click
 //! made on it meanwhile, and register the service worker for offline use.
 
 fn main() {
     cancer_atlas::panic_banner::install();
+    // A dataset by address starts loading in its worker at once, while the page paints.
+    cancer_atlas::ui::custom_data::start_early();
     wasm_bindgen_futures::spawn_local(async {
         cancer_atlas::boot::after_first_paint().await;
         leptos::mount::mount_to_body(cancer_atlas::App);

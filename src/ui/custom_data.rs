@@ -24,8 +24,74 @@ pub enum SourceNotice {
     Failed { address: String, failure: Failure },
 }
 
-/// Reads and validates the dataset at `address` in the dataset worker.
-pub async fn fetch(address: &str) -> Result<Dataset, Failure> {
+/// A worker reading a dataset, and its answer to come.
+struct Reading {
+    worker: web_sys::Worker,
+    answer: js_sys::Promise,
+}
+
+thread_local! {
+    /// The read started before the app mounted ([`start_early`]), with its address.
+    static EARLY: std::cell::RefCell<Option<(String, Result<Reading, Failure>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Takes over the read `public/theme.js` started before the page was parsed
+/// (`window.atlasDataset`), or starts one, for the dataset the page's address asks for
+/// (`?data=`), if any, before the app mounts: the worker starts and the dataset downloads
+/// while the page and the app load. [`fetch`] then picks that read up.
+pub fn start_early() {
+    let (url, _) = crate::state::UrlState::from_query(&super::location::search());
+    let started = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"atlasDataset".into()).ok())
+        .filter(|v| v.is_object());
+    let field = |name: &str| {
+        started
+            .as_ref()
+            .and_then(|s| js_sys::Reflect::get(s, &name.into()).ok())
+    };
+    let worker = field("worker").and_then(|w| w.dyn_into::<web_sys::Worker>().ok());
+    let answer = field("answer").and_then(|a| a.dyn_into::<js_sys::Promise>().ok());
+    let address = field("address").and_then(|a| a.as_string());
+    let Some(wanted) = url.data else {
+        if let Some(worker) = worker {
+            worker.terminate();
+        }
+        return;
+    };
+    let reading = match (worker, answer) {
+        (Some(worker), Some(answer)) if address.as_deref() == Some(wanted.as_str()) => {
+            Ok(Reading {
+                worker,
+                answer: within_wait(answer),
+            })
+        }
+        (worker, _) => {
+            // Read differently than the app reads the address: start again.
+            if let Some(worker) = worker {
+                worker.terminate();
+            }
+            begin(&wanted)
+        }
+    };
+    EARLY.with(|early| *early.borrow_mut() = Some((wanted, reading)));
+}
+
+/// `answer`, or null once [`WORKER_WAIT`] has passed without one.
+fn within_wait(answer: js_sys::Promise) -> js_sys::Promise {
+    let silence = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = set_timeout_with_handle(
+            move || {
+                let _ = resolve.call1(&JsValue::NULL, &JsValue::NULL);
+            },
+            WORKER_WAIT,
+        );
+    });
+    js_sys::Promise::race(&js_sys::Array::of2(&answer, &silence))
+}
+
+/// Starts the dataset worker on `address`.
+fn begin(address: &str) -> Result<Reading, Failure> {
     // The worker resolves addresses against its own script: give it the absolute one.
     let base = web_sys::window()
         .and_then(|w| w.location().href().ok())
@@ -41,7 +107,6 @@ pub async fn fetch(address: &str) -> Result<Dataset, Failure> {
         .map_err(|_| Failure::Reader)?;
     let answer = js_sys::Promise::new(&mut |resolve, _| {
         let on_error = resolve.clone();
-        let on_silence = resolve.clone();
         let on_message = wasm_bindgen::closure::Closure::once_into_js(
             move |event: web_sys::MessageEvent| {
                 let _ = resolve.call1(&JsValue::NULL, &event.data());
@@ -52,15 +117,23 @@ pub async fn fetch(address: &str) -> Result<Dataset, Failure> {
             let _ = on_error.call1(&JsValue::NULL, &JsValue::NULL);
         });
         worker.set_onerror(Some(on_failure.unchecked_ref()));
-        let _ = set_timeout_with_handle(
-            move || {
-                let _ = on_silence.call1(&JsValue::NULL, &JsValue::NULL);
-            },
-            WORKER_WAIT,
-        );
     });
-    let message = wasm_bindgen_futures::JsFuture::from(answer).await;
-    worker.terminate();
+    Ok(Reading {
+        worker,
+        answer: within_wait(answer),
+    })
+}
+
+/// Reads and validates the dataset at `address` in the dataset worker (the one started
+/// early for it, if any).
+pub async fn fetch(address: &str) -> Result<Dataset, Failure> {
+    let early = EARLY
+        .with(|early| early.borrow_mut().take())
+        .filter(|(started, _)| started == address)
+        .map(|(_, reading)| reading);
+    let reading = early.unwrap_or_else(|| begin(address))?;
+    let message = wasm_bindgen_futures::JsFuture::from(reading.answer).await;
+    reading.worker.terminate();
     let bytes = message
         .ok()
         .and_then(|m| m.dyn_into::<js_sys::Uint8Array>().ok())
