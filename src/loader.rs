@@ -197,9 +197,10 @@ mod tests {
             panic!("{outcome:?}")
         };
         assert!(
-            problems.iter().any(|p| p
-                .starts_with("https://example.org/atlas.json (relations) › ")
-                && p.contains("no-such-org")),
+            problems.iter().any(
+                |p| p.starts_with("https://example.org/atlas.json (relations) › ")
+                    && p.contains("no-such-org")
+            ),
             "{problems:?}"
         );
         assert_eq!(Outcome::decode(&outcome.encode()), outcome);
@@ -243,6 +244,9 @@ mod tests {
                 Outcome::Failed(Failure::Reader)
             );
         }
-        assert_eq!(Outcome::decode(&[1, 1, 9]), Outcome::Failed(Failure::Reader));
+        assert_eq!(
+            Outcome::decode(&[1, 1, 9]),
+            Outcome::Failed(Failure::Reader)
+        );
     }
 }

@@ -103,15 +103,14 @@ fn begin(address: &str) -> Result<Reading, Failure> {
     // holds), the one its problems are named by: the visitor's, as given.
     let options = web_sys::WorkerOptions::new();
     options.set_name(&format!("{absolute}\n{address}"));
-    let worker = web_sys::Worker::new_with_options(WORKER_SCRIPT, &options)
-        .map_err(|_| Failure::Reader)?;
+    let worker =
+        web_sys::Worker::new_with_options(WORKER_SCRIPT, &options).map_err(|_| Failure::Reader)?;
     let answer = js_sys::Promise::new(&mut |resolve, _| {
         let on_error = resolve.clone();
-        let on_message = wasm_bindgen::closure::Closure::once_into_js(
-            move |event: web_sys::MessageEvent| {
+        let on_message =
+            wasm_bindgen::closure::Closure::once_into_js(move |event: web_sys::MessageEvent| {
                 let _ = resolve.call1(&JsValue::NULL, &event.data());
-            },
-        );
+            });
         worker.set_onmessage(Some(on_message.unchecked_ref()));
         let on_failure = wasm_bindgen::closure::Closure::once_into_js(move || {
             let _ = on_error.call1(&JsValue::NULL, &JsValue::NULL);

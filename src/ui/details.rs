@@ -260,7 +260,10 @@ fn figure_value(value: f64, lang: Lang) -> String {
 
 fn badge(m: &mut Markup, confidence: crate::model::Confidence, lang: Lang) {
     m.tag("<span")
-        .attr("class", &format!("confidence confidence--{}", confidence.key()))
+        .attr(
+            "class",
+            &format!("confidence confidence--{}", confidence.key()),
+        )
         .attr("title", lang.confidence(confidence))
         .tag(">")
         .text(lang.confidence_short(confidence))
@@ -286,7 +289,12 @@ fn source_list(m: &mut Markup, data: &Dataset, ids: &[String]) {
 }
 
 /// `<ul class="…">` with the list's items, written by `item`.
-fn list<T>(m: &mut Markup, class: &str, items: impl IntoIterator<Item = T>, mut item: impl FnMut(&mut Markup, T)) {
+fn list<T>(
+    m: &mut Markup,
+    class: &str,
+    items: impl IntoIterator<Item = T>,
+    mut item: impl FnMut(&mut Markup, T),
+) {
     m.tag("<ul").attr("class", class).tag(">");
     for i in items {
         item(m, i);
@@ -304,7 +312,10 @@ fn value_view(m: &mut Markup, value: &Value) {
 
 /// ` · ` then `text`, in the muted style of dates and roles.
 fn when(m: &mut Markup, text: &str) {
-    m.tag("<span class=\"details__when\">").text(" · ").text(text).tag("</span>");
+    m.tag("<span class=\"details__when\">")
+        .text(" · ")
+        .text(text)
+        .tag("</span>");
 }
 
 fn relations_view(m: &mut Markup, data: &Dataset, id: &str, lang: Lang) {
@@ -364,7 +375,10 @@ const OPEN_COUNTRIES: usize = 6;
 /// `<li>` an organisation ` — ` its role, both links.
 fn member(m: &mut Markup, o: &crate::model::Organisation, r: &Relation, lang: Lang) {
     m.tag("<li>")
-        .select_link(&o.id, &crate::table::display_name(&o.name, o.acronym.as_ref(), lang))
+        .select_link(
+            &o.id,
+            &crate::table::display_name(&o.name, o.acronym.as_ref(), lang),
+        )
         .text(" — ")
         .select_link(&r.id, lang.role(r.kind));
 }
@@ -434,7 +448,9 @@ fn participation_view(m: &mut Markup, data: &Dataset, id: &str, lang: Lang) {
                 "details__cite",
                 &format!("{}{}", t.participation_named_by, lang.colon().trim_end()),
             );
-            list(m, "details__sources", [()], |m, ()| source_list(m, data, &ids));
+            list(m, "details__sources", [()], |m, ()| {
+                source_list(m, data, &ids)
+            });
         }
         m.tag("</details></li>");
     });
@@ -481,7 +497,8 @@ fn country_view(m: &mut Markup, data: &Dataset, code: &str, lang: Lang) -> bool 
         .element("dt", "", t.country_projects)
         .element("dd", "", &lang.number(n_projects));
     if !period.is_empty() {
-        m.element("dt", "", t.country_period).element("dd", "", &period);
+        m.element("dt", "", t.country_period)
+            .element("dd", "", &period);
     }
     m.element("dt", "", t.details_programmes).tag("<dd>");
     // The programmes it takes part in: through its projects, and G7 Cancer through its
@@ -515,7 +532,9 @@ fn country_view(m: &mut Markup, data: &Dataset, code: &str, lang: Lang) -> bool 
     }
     list(m, "details__countries", &profile.projects, |m, i| {
         let p = i.project;
-        let role = i.role.map_or(t.participation_country_only, |k| lang.role(k));
+        let role = i
+            .role
+            .map_or(t.participation_country_only, |k| lang.role(k));
         let dates = crate::ui::timeline::span_text(&p.span, lang);
         m.tag("<li class=\"details__country\"><h5 class=\"details__group\">")
             .select_link(&p.id, p.acronym.as_ref().unwrap_or(&p.name).get(lang));
@@ -532,15 +551,23 @@ fn country_view(m: &mut Markup, data: &Dataset, code: &str, lang: Lang) -> bool 
             });
         }
         let sources: Vec<String> = i.sources().into_iter().map(str::to_owned).collect();
-        m.tag("<details class=\"details__cited\">")
-            .element("summary", "", &format!("{} ({})", t.details_sources, sources.len()));
-        list(m, "details__sources", [()], |m, ()| source_list(m, data, &sources));
+        m.tag("<details class=\"details__cited\">").element(
+            "summary",
+            "",
+            &format!("{} ({})", t.details_sources, sources.len()),
+        );
+        list(m, "details__sources", [()], |m, ()| {
+            source_list(m, data, &sources)
+        });
         m.tag("</details></li>");
     });
     m.element("h4", "", t.country_organisations);
     list(m, "details__list", &profile.organisations, |m, o| {
         m.tag("<li>")
-            .select_link(&o.id, &crate::table::display_name(&o.name, o.acronym.as_ref(), lang))
+            .select_link(
+                &o.id,
+                &crate::table::display_name(&o.name, o.acronym.as_ref(), lang),
+            )
             .text(" · ")
             .text(o.city.get(lang))
             .tag("</li>");
@@ -612,11 +639,17 @@ fn conflicts_view(m: &mut Markup, data: &Dataset, ids: &[&str], lang: Lang) {
             })
             .element("strong", "", &format!("{who}{}", lang.colon()))
             .text(claim.says.get(lang));
-            list(m, "details__sources", [()], |m, ()| source_list(m, data, &claim.sources));
+            list(m, "details__sources", [()], |m, ()| {
+                source_list(m, data, &claim.sources)
+            });
             m.tag("</li>");
         });
         m.tag("<p>")
-            .element("strong", "", &format!("{}{}", t.conflict_resolution, lang.colon()))
+            .element(
+                "strong",
+                "",
+                &format!("{}{}", t.conflict_resolution, lang.colon()),
+            )
             .text(c.resolution.get(lang))
             .tag("</p></li>");
     });
@@ -634,7 +667,9 @@ fn events_view(m: &mut Markup, data: &Dataset, ids: &[&str], lang: Lang) {
         if let Some(d) = e.date {
             m.attr("datetime", d.iso().trim_end_matches('?'));
         }
-        let when = e.date.map_or_else(|| t.undated.to_owned(), |d| lang.date(d));
+        let when = e
+            .date
+            .map_or_else(|| t.undated.to_owned(), |d| lang.date(d));
         m.tag(">")
             .text(&when)
             .tag("</time>")
@@ -820,7 +855,8 @@ pub fn DetailsRegion() -> impl IntoView {
             .and_then(|id| untrack(|| card_markup(&atlas, &id, lang)));
         match card {
             Some(html) => view! { <article class="details" inner_html=html></article> }.into_any(),
-            None => view! { <p class="region__placeholder">{lang.strings().details_empty}</p> }.into_any(),
+            None => view! { <p class="region__placeholder">{lang.strings().details_empty}</p> }
+                .into_any(),
         }
     };
     view! {

@@ -390,9 +390,9 @@ mod tests {
             ["embed/index.html", "index.html", "dataset-worker_bg.wasm"],
             "not counted"
         );
-        assert!(report
-            .table()
-            .contains("dataset-worker_bg.wasm (the dataset worker, loaded only for ?data=, not counted)"));
+        assert!(report.table().contains(
+            "dataset-worker_bg.wasm (the dataset worker, loaded only for ?data=, not counted)"
+        ));
         assert!(report
             .table()
             .contains("embed/index.html (the embed's page, not counted)"));
