@@ -270,11 +270,12 @@ fn badge(m: &mut Markup, confidence: crate::model::Confidence, lang: Lang) {
         .tag("</span>");
 }
 
+/// `<ul class="details__sources">`: each source of `ids`, linked when it has an address.
 fn source_list(m: &mut Markup, data: &Dataset, ids: &[String]) {
-    for s in ids
+    let sources = ids
         .iter()
-        .filter_map(|id| data.sources.iter().find(|s| &s.id == id))
-    {
+        .filter_map(|id| data.sources.iter().find(|s| &s.id == id));
+    list(m, "details__sources", sources, |m, s| {
         m.tag(if s.kind == crate::model::SourceKind::Seed {
             "<li class=\"details__source--seed\">"
         } else {
@@ -285,7 +286,7 @@ fn source_list(m: &mut Markup, data: &Dataset, ids: &[String]) {
             None => m.text(&s.title),
         };
         m.text(" — ").text(&s.publisher).tag("</li>");
-    }
+    });
 }
 
 /// `<ul class="…">` with the list's items, written by `item`.
@@ -448,9 +449,7 @@ fn participation_view(m: &mut Markup, data: &Dataset, id: &str, lang: Lang) {
                 "details__cite",
                 &format!("{}{}", t.participation_named_by, lang.colon().trim_end()),
             );
-            list(m, "details__sources", [()], |m, ()| {
-                source_list(m, data, &ids)
-            });
+            source_list(m, data, &ids);
         }
         m.tag("</details></li>");
     });
@@ -556,9 +555,7 @@ fn country_view(m: &mut Markup, data: &Dataset, code: &str, lang: Lang) -> bool 
             "",
             &format!("{} ({})", t.details_sources, sources.len()),
         );
-        list(m, "details__sources", [()], |m, ()| {
-            source_list(m, data, &sources)
-        });
+        source_list(m, data, &sources);
         m.tag("</details></li>");
     });
     m.element("h4", "", t.country_organisations);
@@ -639,9 +636,7 @@ fn conflicts_view(m: &mut Markup, data: &Dataset, ids: &[&str], lang: Lang) {
             })
             .element("strong", "", &format!("{who}{}", lang.colon()))
             .text(claim.says.get(lang));
-            list(m, "details__sources", [()], |m, ()| {
-                source_list(m, data, &claim.sources)
-            });
+            source_list(m, data, &claim.sources);
             m.tag("</li>");
         });
         m.tag("<p>")
@@ -799,9 +794,7 @@ pub fn card_markup(data: &Dataset, id: &str, lang: Lang) -> Option<String> {
         events_view(&mut m, data, &ids, lang);
     }
     m.element("h4", "", t.details_sources);
-    list(&mut m, "details__sources", [()], |m, ()| {
-        source_list(m, data, &provenance.sources)
-    });
+    source_list(&mut m, data, &provenance.sources);
     m.tag(CLOSE).text(t.details_close).tag("</button>");
     Some(m.into_string())
 }
