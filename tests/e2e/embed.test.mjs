@@ -249,6 +249,8 @@ test('"Embed this view" gives the code of the view at a chosen size, previews it
   // Escape closes it, and the preview goes with it.
   await page.keyboard.press('Escape');
   await page.waitForSelector('.embed-dialog:not([open])', { state: 'attached' });
+  // The dialog's `close` event (which empties it) comes in a task after `open` is dropped.
+  await page.waitForFunction(() => !document.querySelector('.embed-dialog__preview'), null, { timeout: 5_000 }).catch(() => {});
   assert.equal(await page.locator('.embed-dialog__preview').count(), 0);
 
   // Pasted into a plain page on another origin: the same view.
