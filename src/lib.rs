@@ -27,13 +27,14 @@ pub mod table;
 pub mod testing;
 pub mod time;
 pub mod ui;
+pub mod viewport;
 pub mod worker;
 
 use filter::{Facets, Index, Visible};
 use i18n::{Lang, Strings};
 use leptos::prelude::*;
 use model::Dataset;
-use state::{Ignored, Mode, UrlState};
+use state::{Arrange, Ignored, Mode, UrlState};
 use std::sync::Arc;
 use table::{Sort, Tab};
 
@@ -83,6 +84,8 @@ pub struct Explore {
     pub facets: RwSignal<Facets>,
     pub query: RwSignal<String>,
     pub mode: RwSignal<Mode>,
+    /// The network view's arrangement.
+    pub arrange: RwSignal<Arrange>,
     pub tab: RwSignal<Tab>,
     pub sort: RwSignal<Option<Sort>>,
     /// Map centre and zoom as the URL writes them; None is the default framing (Europe).
@@ -109,6 +112,7 @@ impl Explore {
             facets,
             query: RwSignal::new(String::new()),
             mode: RwSignal::new(Mode::Map),
+            arrange: RwSignal::new(Arrange::Links),
             tab: RwSignal::new(Tab::default()),
             sort: RwSignal::new(None),
             map: RwSignal::new(None),
@@ -162,6 +166,7 @@ impl ViewState {
             map: explore.map.get(),
             facets: explore.facets.get(),
             mode: explore.mode.get(),
+            arrange: explore.arrange.get(),
             tab: explore.tab.get(),
             sort: explore.sort.get(),
         }
@@ -177,6 +182,7 @@ impl ViewState {
         explore.map.set(state.map);
         explore.facets.set(state.facets);
         explore.mode.set(state.mode);
+        explore.arrange.set(state.arrange);
         explore.tab.set(state.tab);
         explore.sort.set(state.sort);
     }
@@ -328,12 +334,15 @@ fn workspace<D: Into<Arc<Dataset>>>(
     let selection = use_selection();
     let main = move || match explore.mode.get() {
         Mode::Map => view! { <ui::map::MapRegion/> }.into_any(),
+        Mode::Network => view! { <ui::network::NetworkRegion/> }.into_any(),
         Mode::Table => view! { <ui::table::TableRegion/> }.into_any(),
     };
     if ui::location::embedded() {
-        // Another site's frame: the map, whatever the address's view, and no site header,
-        // toolbar or footer (src/ui/embed.rs).
-        explore.mode.set(Mode::Map);
+        // Another site's frame: the map or the network (the table needs the toolbar), and
+        // no site header, toolbar or footer (src/ui/embed.rs).
+        if explore.mode.get_untracked() == Mode::Table {
+            explore.mode.set(Mode::Map);
+        }
         ui::embed::report_height();
         ui::embed::open_links_outside();
         let locale = use_locale();
@@ -345,7 +354,7 @@ fn workspace<D: Into<Arc<Dataset>>>(
                     class:workspace--selected=move || selection.0.get().is_some()>
                     // The page's title for screen readers: the frame shows no site header.
                     <h1 class="visually-hidden">{move || locale.strings().app_title}</h1>
-                    <ui::map::MapRegion/>
+                    {main}
                     <ui::timeline::TimelineRegion/>
                     <ui::details::DetailsRegion/>
                 </main>

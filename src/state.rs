@@ -8,12 +8,36 @@ use crate::model::{Day, OrgKind, PartialDate, RelationKind};
 use crate::table::{Sort, Tab};
 use std::collections::BTreeSet;
 
-/// What the main region shows: the map, or the table (its accessible alternative).
+/// What the main region shows: the map, the network of who works with whom, or the table
+/// (the accessible alternative to both).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Mode {
     #[default]
     Map,
+    Network,
     Table,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::Map, Mode::Network, Mode::Table];
+
+    /// The URL's `view=` value.
+    pub fn key(self) -> &'static str {
+        match self {
+            Mode::Map => "map",
+            Mode::Network => "network",
+            Mode::Table => "table",
+        }
+    }
+}
+
+/// How the network view places its nodes: by who works with whom (the default), or grouped
+/// by country, the "across borders" reading.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Arrange {
+    #[default]
+    Links,
+    Countries,
 }
 
 /// Everything the URL carries. `None` means "the default" (browser language, today...).
@@ -31,6 +55,8 @@ pub struct UrlState {
     pub map: Option<(f64, f64, f64)>,
     pub facets: Facets,
     pub mode: Mode,
+    /// The network view's arrangement (kept whatever the view, as the table's tab is).
+    pub arrange: Arrange,
     pub tab: Tab,
     pub sort: Option<Sort>,
 }
@@ -193,8 +219,11 @@ impl UrlState {
             "rel",
             f.relation_kinds.iter().map(|k| k.key()).collect(),
         );
-        if self.mode == Mode::Table {
-            parts.push("view=table".to_owned());
+        if self.mode != Mode::Map {
+            parts.push(format!("view={}", self.mode.key()));
+        }
+        if self.arrange == Arrange::Countries {
+            parts.push("arrange=country".to_owned());
         }
         if self.tab != Tab::default() {
             parts.push(format!("tab={}", self.tab.key()));
@@ -318,9 +347,13 @@ impl UrlState {
                     Some(kinds) => state.facets.relation_kinds = kinds,
                     None => bad(&mut ignored),
                 },
-                "view" => match value.as_str() {
-                    "map" => state.mode = Mode::Map,
-                    "table" => state.mode = Mode::Table,
+                "view" => match Mode::ALL.into_iter().find(|m| m.key() == value) {
+                    Some(mode) => state.mode = mode,
+                    None => bad(&mut ignored),
+                },
+                "arrange" => match value.as_str() {
+                    "links" => state.arrange = Arrange::Links,
+                    "country" => state.arrange = Arrange::Countries,
                     _ => bad(&mut ignored),
                 },
                 "tab" => match Tab::from_key(&value) {
@@ -382,7 +415,8 @@ mod tests {
                 }
                 f
             },
-            mode: [Mode::Map, Mode::Table][rng.below(2) as usize],
+            mode: Mode::ALL[rng.below(3) as usize],
+            arrange: [Arrange::Links, Arrange::Countries][rng.below(2) as usize],
             tab: Tab::ALL[rng.below(Tab::ALL.len() as u64) as usize],
             sort: (rng.below(2) == 0).then(|| {
                 let tab = Tab::ALL[rng.below(Tab::ALL.len() as u64) as usize];

@@ -121,6 +121,7 @@ pub fn Toolbar() -> impl IntoView {
     let mode_button = move |mode: Mode| {
         let label = move || match mode {
             Mode::Map => locale.strings().view_map,
+            Mode::Network => locale.strings().view_network,
             Mode::Table => locale.strings().view_table,
         };
         view! {
@@ -165,6 +166,7 @@ pub fn Toolbar() -> impl IntoView {
             </div>
             <div class="toolbar__view" role="group" aria-label=move || locale.strings().view_label>
                 {mode_button(Mode::Map)}
+                {mode_button(Mode::Network)}
                 {mode_button(Mode::Table)}
             </div>
         </section>

@@ -277,6 +277,14 @@ async fn png(
         .dyn_into()
 }
 
+/// What a downloaded picture shows, for its file name.
+fn picture_kind(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Network => "network",
+        Mode::Map | Mode::Table => "map",
+    }
+}
+
 /// Copies `text`; `copied` says how it went (the text back when the clipboard refused).
 fn copy_text(text: String, copied: RwSignal<Option<Result<(), String>>>) {
     let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
@@ -301,7 +309,7 @@ pub fn Export() -> impl IntoView {
     let stamp = move || crate::model::PartialDate::from_day(as_of.0.get_untracked()).iso();
     // In map mode the "current list" is the organisations the map shows.
     let tab = move || match explore.mode.get_untracked() {
-        Mode::Map => Tab::Organisations,
+        Mode::Map | Mode::Network => Tab::Organisations,
         Mode::Table => explore.tab.get_untracked(),
     };
     let csv = {
@@ -365,7 +373,8 @@ pub fn Export() -> impl IntoView {
                 paper: &paper,
             });
             let name = format!(
-                "cancer-atlas-map-{}-{}x{}.png",
+                "cancer-atlas-{}-{}-{}x{}.png",
+                picture_kind(explore.mode.get_untracked()),
                 stamp(),
                 w * scale,
                 h * scale
@@ -392,7 +401,11 @@ pub fn Export() -> impl IntoView {
         );
         if let Some(text) = map_svg(&title) {
             let _ = download(
-                &format!("cancer-atlas-map-{}.svg", stamp()),
+                &format!(
+                    "cancer-atlas-{}-{}.svg",
+                    picture_kind(explore.mode.get_untracked()),
+                    stamp()
+                ),
                 "image/svg+xml",
                 &text,
             );
@@ -427,10 +440,19 @@ pub fn Export() -> impl IntoView {
                 <div class="menu__panel">
                     <button type="button" class="button" on:click=csv>{move || locale.strings().export_csv}</button>
                     <button type="button" class="button" on:click=json>{move || locale.strings().export_json}</button>
-                    <Show when=move || explore.mode.get() == Mode::Map>
-                        <button type="button" class="button" on:click=svg>{move || locale.strings().export_svg}</button>
-                        <button type="button" class="button" on:click=png_1x.clone()>{move || locale.strings().export_png}</button>
-                        <button type="button" class="button" on:click=png_2x.clone()>{move || locale.strings().export_png_2x}</button>
+                    <Show when=move || explore.mode.get() != Mode::Table>
+                        <button type="button" class="button" on:click=svg>{move || {
+                            let t = locale.strings();
+                            if explore.mode.get() == Mode::Network { t.export_net_svg } else { t.export_svg }
+                        }}</button>
+                        <button type="button" class="button" on:click=png_1x.clone()>{move || {
+                            let t = locale.strings();
+                            if explore.mode.get() == Mode::Network { t.export_net_png } else { t.export_png }
+                        }}</button>
+                        <button type="button" class="button" on:click=png_2x.clone()>{move || {
+                            let t = locale.strings();
+                            if explore.mode.get() == Mode::Network { t.export_net_png_2x } else { t.export_png_2x }
+                        }}</button>
                     </Show>
                     {embed_button}
                 </div>

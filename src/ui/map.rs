@@ -25,7 +25,7 @@ const PAN_STEP: f64 = 60.0;
 
 /// Marker shape per kind (drawn around 0,0, about 14 px across), so that colour is never the
 /// only carrier of meaning. Colours are CSS custom properties (`--kind-<key>`).
-fn marker_path(kind: OrgKind) -> &'static str {
+pub fn marker_path(kind: OrgKind) -> &'static str {
     match kind {
         OrgKind::PublicAgency => "M-7 -7h14v14h-14z",
         OrgKind::ResearchFunder => "M0 -8l8 8l-8 8l-8-8z",

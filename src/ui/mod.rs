@@ -13,6 +13,7 @@ pub mod header;
 pub mod location;
 pub mod map;
 pub mod markup;
+pub mod network;
 pub mod search;
 pub mod table;
 pub mod timeline;

@@ -22,6 +22,10 @@ const SHOTS = [
   // share one city point and spread on a ring.
   ['joint-action', '/?sel=eunetccc'],
   ['brussels', '/?map=5.4,-95.5,24&sel=oeci'],
+  // The cooperation as a whole: the network as it opens, INCa chosen in it, and by country.
+  ['network', '/?view=network'],
+  ['network-inca', '/?view=network&sel=inca'],
+  ['network-countries', '/?view=network&arrange=country'],
 ];
 
 test('screenshots of the main views: desktop and phone, light and dark, EN and FR', async () => {
