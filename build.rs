@@ -5,6 +5,7 @@
 //!
 //! The pure modules that define, read and check the data are compiled into this script
 //! from the crate's own sources (`#[path]`): one schema, one validator, nothing copied.
+//! It also lays out the network view (`src/graph/`) and writes its layouts beside it.
 
 // The modules are linted where they belong, in the library; here most of them is unused.
 #![allow(dead_code, unused_imports, clippy::all)]
@@ -15,6 +16,8 @@ mod data;
 mod filter;
 #[path = "src/geo/mod.rs"]
 mod geo;
+#[path = "src/graph/mod.rs"]
+mod graph;
 #[path = "src/i18n.rs"]
 mod i18n;
 #[path = "src/model/mod.rs"]
@@ -24,6 +27,9 @@ mod participation;
 #[path = "src/sort.rs"]
 mod sort;
 
+/// What `graph::embedded` reads in the app: the bytes this script is about to write.
+const EMBEDDED_NETWORK: &[u8] = &[];
+
 fn main() {
     println!("cargo::rerun-if-changed=data");
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -31,6 +37,10 @@ fn main() {
         Ok(dataset) => {
             let bytes = data::binary::encode(&dataset);
             std::fs::write(out.join("dataset.bin"), bytes).expect("OUT_DIR is writable");
+            // The network view's layouts: computed here, so that a visit never runs them.
+            let layouts = graph::layout(&dataset, &graph::Graph::new(&dataset));
+            std::fs::write(out.join("network.bin"), graph::encode(&layouts))
+                .expect("OUT_DIR is writable");
         }
         Err(errors) => {
             for e in &errors {

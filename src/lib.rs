@@ -13,6 +13,7 @@ pub mod data;
 pub mod embed_code;
 pub mod filter;
 pub mod geo;
+pub mod graph;
 pub mod i18n;
 pub mod lanes;
 pub mod loader;
@@ -57,6 +58,17 @@ pub fn use_locale() -> Locale {
 /// The validated dataset every view reads, shared through context.
 #[derive(Clone)]
 pub struct Atlas(pub Arc<Dataset>);
+
+/// The network view's graph, layouts and links between countries, for the dataset shown:
+/// laid out when the app was built, or by the dataset worker for `?data=`; empty layouts
+/// when they are missing or damaged (the view says it cannot draw), never computed here.
+#[derive(Clone)]
+pub struct NetworkData(pub Arc<graph::Network>);
+
+/// The network provided with the dataset.
+pub fn use_network() -> NetworkData {
+    expect_context::<NetworkData>()
+}
 
 /// The selected organisation, project or event (its id), shared by every view.
 #[derive(Clone, Copy)]
@@ -224,6 +236,10 @@ fn now_ms() -> f64 {
 /// in its binary form.
 const EMBEDDED_DATASET: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.bin"));
 
+/// The network view's layouts of that dataset, computed when the app was built
+/// (`build.rs`); read by `graph::embedded`.
+const EMBEDDED_NETWORK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/network.bin"));
+
 /// The one problem the built-in dataset can have, worded as `data::DataError` words it.
 pub const UNREADABLE_BUILD: &str = "data/: could not be read back from the build";
 
@@ -310,6 +326,7 @@ fn remove_boot_placeholder() {
 /// list of its problems); `notice` says where the data came from when it was not embedded.
 fn workspace<D: Into<Arc<Dataset>>>(
     dataset: Result<D, Vec<String>>,
+    layouts: Option<graph::Layouts>,
     url: UrlState,
     ignored: Vec<Ignored>,
     notice: Option<ui::custom_data::SourceNotice>,
@@ -325,6 +342,7 @@ fn workspace<D: Into<Arc<Dataset>>>(
         }
     };
     provide_context(Atlas(data.clone()));
+    provide_context(NetworkData(Arc::new(graph::Network::new(&data, layouts))));
     let explore = Explore::new(data.clone());
     if let Some(ui::custom_data::SourceNotice::Loaded { address }) = &notice {
         explore.source.set_value(Some(address.clone()));
@@ -422,25 +440,35 @@ fn shell(url: UrlState, ignored: Vec<Ignored>, lang: Lang, day: model::Day) -> i
     });
 
     let body = match url.data.clone() {
-        None => workspace(load_embedded_dataset(), url, ignored, None),
+        None => workspace(
+            load_embedded_dataset(),
+            graph::embedded(),
+            url,
+            ignored,
+            None,
+        ),
         Some(address) => {
             // Another dataset by address: a status while it loads, then the workspace
             // with it, or with the embedded data and the reason it could not be used.
-            let outcome = RwSignal::new(None::<Result<Arc<Dataset>, ui::custom_data::Failure>>);
+            type Read = (Arc<Dataset>, graph::Layouts);
+            let outcome = RwSignal::new(None::<Result<Read, ui::custom_data::Failure>>);
             {
                 let address = address.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = ui::custom_data::fetch(&address).await.map(Arc::new);
+                    let result = ui::custom_data::fetch(&address)
+                        .await
+                        .map(|(data, layouts)| (Arc::new(data), layouts));
                     outcome.set(Some(result));
                 });
             }
             (move || match outcome.get() {
                 None => view! { <ui::custom_data::Loading address=address.clone()/> }.into_any(),
-                Some(Ok(dataset)) => {
+                Some(Ok((dataset, layouts))) => {
                     let notice = ui::custom_data::SourceNotice::Loaded {
                         address: address.clone(),
                     };
-                    workspace(Ok(dataset), url.clone(), ignored.clone(), Some(notice))
+                    let (url, ignored) = (url.clone(), ignored.clone());
+                    workspace(Ok(dataset), Some(layouts), url, ignored, Some(notice))
                 }
                 Some(Err(failure)) => {
                     let notice = ui::custom_data::SourceNotice::Failed {
@@ -449,7 +477,9 @@ fn shell(url: UrlState, ignored: Vec<Ignored>, lang: Lang, day: model::Day) -> i
                     };
                     let mut url = url.clone();
                     url.data = None;
-                    workspace(load_embedded_dataset(), url, ignored.clone(), Some(notice))
+                    let ignored = ignored.clone();
+                    let layouts = graph::embedded();
+                    workspace(load_embedded_dataset(), layouts, url, ignored, Some(notice))
                 }
             })
             .into_any()

@@ -11,6 +11,7 @@
 
 use crate::data::binary::{self, Binary, Reader, Writer};
 use crate::data::DataError;
+use crate::graph::{self, Layouts};
 use crate::model::Dataset;
 use std::time::Duration;
 
@@ -42,7 +43,9 @@ pub enum Failure {
 /// What the worker answers.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
-    Loaded(Dataset),
+    /// The validated dataset and its network's layouts (`graph::layout`), computed in the
+    /// worker so that the page never carries nor runs the layout.
+    Loaded(Dataset, Layouts),
     Failed(Failure),
 }
 
@@ -84,9 +87,10 @@ impl Binary for Failure {
 impl Binary for Outcome {
     fn write(&self, w: &mut Writer) {
         match self {
-            Outcome::Loaded(data) => {
+            Outcome::Loaded(data, layouts) => {
                 0u8.write(w);
                 data.write(w);
+                layouts.write(w);
             }
             Outcome::Failed(failure) => {
                 1u8.write(w);
@@ -96,7 +100,7 @@ impl Binary for Outcome {
     }
     fn read(r: &mut Reader<'_>) -> Option<Self> {
         match u8::read(r)? {
-            0 => Dataset::read(r).map(Outcome::Loaded),
+            0 => Some(Outcome::Loaded(Dataset::read(r)?, Layouts::read(r)?)),
             1 => Failure::read(r).map(Outcome::Failed),
             _ => None,
         }
@@ -132,10 +136,14 @@ pub fn acceptable_content_type(value: &str) -> bool {
 }
 
 /// What the worker answers for the document `text` fetched from `address`: the dataset
-/// once it validates, or every problem, as the visitor reads them.
+/// once it validates, with its network laid out, or every problem, as the visitor reads
+/// them.
 pub fn check(address: &str, text: &str) -> Outcome {
     match crate::data::load_document(address, text) {
-        Ok(data) => Outcome::Loaded(data),
+        Ok(data) => {
+            let layouts = graph::layout(&data, &graph::Graph::new(&data));
+            Outcome::Loaded(data, layouts)
+        }
         Err(errors) => Outcome::Failed(Failure::Invalid(
             errors.iter().map(DataError::to_string).collect(),
         )),
@@ -182,11 +190,13 @@ mod tests {
     #[test]
     fn a_valid_document_comes_back_as_the_same_dataset() {
         let outcome = check("atlas.json", &document());
-        let Outcome::Loaded(data) = &outcome else {
+        let Outcome::Loaded(data, layouts) = &outcome else {
             panic!("{outcome:?}")
         };
         assert_eq!(data, &crate::data::embedded().unwrap());
         assert_eq!(Outcome::decode(&outcome.encode()), outcome);
+        // The worker lays the network out as the build does for the embedded data.
+        assert_eq!(Some(layouts), crate::graph::embedded().as_ref());
     }
 
     #[test]

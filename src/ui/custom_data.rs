@@ -4,6 +4,7 @@
 //! says exactly what went wrong; on success a notice names the source. The schema is
 //! documented in `data/README.md`.
 
+use crate::graph::Layouts;
 pub use crate::loader::{acceptable_content_type, Failure, MAX_BYTES, TIMEOUT};
 use crate::loader::{Outcome, WORKER_SCRIPT};
 use crate::model::Dataset;
@@ -124,8 +125,8 @@ fn begin(address: &str) -> Result<Reading, Failure> {
 }
 
 /// Reads and validates the dataset at `address` in the dataset worker (the one started
-/// early for it, if any).
-pub async fn fetch(address: &str) -> Result<Dataset, Failure> {
+/// early for it, if any), which also lays out its network.
+pub async fn fetch(address: &str) -> Result<(Dataset, Layouts), Failure> {
     let early = EARLY
         .with(|early| early.borrow_mut().take())
         .filter(|(started, _)| started == address)
@@ -138,7 +139,7 @@ pub async fn fetch(address: &str) -> Result<Dataset, Failure> {
         .and_then(|m| m.dyn_into::<js_sys::Uint8Array>().ok())
         .map(|array| array.to_vec());
     match bytes.map(|b| Outcome::decode(&b)) {
-        Some(Outcome::Loaded(data)) => Ok(data),
+        Some(Outcome::Loaded(data, layouts)) => Ok((data, layouts)),
         Some(Outcome::Failed(failure)) => Err(failure),
         None => Err(Failure::Reader),
     }

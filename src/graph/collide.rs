@@ -1,0 +1,1 @@
+//! Collision resolution (to come).
