@@ -119,7 +119,8 @@ fn link_class(data: &Dataset, kind: LinkKind) -> LinkClass {
 /// The shape of a programme (a hexagon) and of a project (a rounded square), around 0,0 and
 /// about 16 px across, beside the organisations' marker shapes.
 const PROGRAMME_PATH: &str = "M0-9l7.8 4.5v9l-7.8 4.5l-7.8-4.5v-9z";
-const PROJECT_PATH: &str = "M-5-7h10a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2h-10a2 2 0 0 1-2-2v-10a2 2 0 0 1 2-2z";
+const PROJECT_PATH: &str =
+    "M-5-7h10a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2h-10a2 2 0 0 1-2-2v-10a2 2 0 0 1 2-2z";
 
 /// A node's shape and CSS key.
 pub fn node_shape(kind: NodeKind) -> (&'static str, &'static str) {
@@ -251,7 +252,10 @@ pub fn selected_nodes(data: &Dataset, g: &graph::Graph, id: &str) -> Vec<u32> {
             .filter_map(|x| g.node_of(data, x))
             .collect()
     } else if let Some(e) = data.events.iter().find(|e| e.id == id) {
-        e.related.iter().filter_map(|x| g.node_of(data, x)).collect()
+        e.related
+            .iter()
+            .filter_map(|x| g.node_of(data, x))
+            .collect()
     } else if let Some(code) = crate::countries::code_of(id) {
         g.nodes
             .iter()
@@ -282,23 +286,52 @@ pub enum Direction {
     Down,
 }
 
-/// The node the arrow key goes to from `from`: among the candidates in that direction
-/// (within 60° of it), a linked one (`linked`) if any, else any; the nearest, the angle
-/// counting against it. None when nothing lies that way. Deterministic: ties go to the
-/// lower index.
+/// Height of the bands that make the reading order, in layout units (about two rows of
+/// organisations).
+pub const READING_BAND: f64 = 24.0;
+
+/// The shown nodes in reading order: bands from top to bottom, left to right within a
+/// band, as eyes read the picture. A total order, so Left and Right reach every node.
+pub fn reading_order(points: &[(f64, f64)], shown: &[u32]) -> Vec<u32> {
+    let mut order = shown.to_vec();
+    let band = |n: u32| {
+        points
+            .get(n as usize)
+            .map_or(i64::MAX, |p| (p.1 / READING_BAND).floor() as i64)
+    };
+    let x = |n: u32| points.get(n as usize).map_or(0.0, |p| p.0);
+    crate::sort::sort_by(&mut order, |&a, &b| {
+        band(a)
+            .cmp(&band(b))
+            .then(x(a).total_cmp(&x(b)))
+            .then(a.cmp(&b))
+    });
+    order
+}
+
+/// The node an arrow key goes to from `from`. Left and Right: the previous or next node
+/// in reading order (`order`), so that every node can be reached. Up and Down: among the
+/// shown nodes within 60° of that direction, a linked one (`linked`) if any, else any;
+/// the nearest, the sideways distance counting double. None when nothing lies that way.
+/// Deterministic: ties go to the lower index.
 pub fn step(
     points: &[(f64, f64)],
-    candidates: &[u32],
+    order: &[u32],
     linked: &[u32],
     from: u32,
     direction: Direction,
 ) -> Option<u32> {
+    let at = order.iter().position(|&n| n == from);
+    match direction {
+        Direction::Left => return at.and_then(|i| i.checked_sub(1)).map(|i| order[i]),
+        Direction::Right => return at.and_then(|i| order.get(i + 1)).copied(),
+        Direction::Up | Direction::Down => {}
+    }
     let (fx, fy) = *points.get(from as usize)?;
-    let (ux, uy) = match direction {
-        Direction::Left => (-1.0, 0.0),
-        Direction::Right => (1.0, 0.0),
-        Direction::Up => (0.0, -1.0),
-        Direction::Down => (0.0, 1.0),
+    let uy = if direction == Direction::Up {
+        -1.0
+    } else {
+        1.0
     };
     let best = |pool: &mut dyn Iterator<Item = u32>| -> Option<u32> {
         let mut best: Option<(f64, u32)> = None;
@@ -309,9 +342,8 @@ pub fn step(
             let Some(&(x, y)) = points.get(c as usize) else {
                 continue;
             };
-            let (dx, dy) = (x - fx, y - fy);
-            let along = dx * ux + dy * uy;
-            let across = (dx * uy - dy * ux).abs();
+            let along = (y - fy) * uy;
+            let across = (x - fx).abs();
             // Within 60° of the direction: across ≤ tan 60° × along.
             if along <= 0.0 || across > along * 1.732 {
                 continue;
@@ -323,8 +355,8 @@ pub fn step(
         }
         best.map(|(_, i)| i)
     };
-    best(&mut linked.iter().copied().filter(|l| candidates.contains(l)))
-        .or_else(|| best(&mut candidates.iter().copied()))
+    best(&mut linked.iter().copied().filter(|l| order.contains(l)))
+        .or_else(|| best(&mut order.iter().copied()))
 }
 
 /// The name a node's label shows (acronym or short name) and its accessible name.
@@ -362,11 +394,7 @@ fn names(data: &Dataset, g: &graph::Graph, n: u32, lang: Lang) -> (String, Strin
             let p = &data.projects[node.record as usize];
             (
                 lanes::short_name(data, id, lang),
-                format!(
-                    "{}, {}, {links}",
-                    lang.project_kind(kind),
-                    p.name.get(lang)
-                ),
+                format!("{}, {}, {links}", lang.project_kind(kind), p.name.get(lang)),
             )
         }
     }
@@ -448,12 +476,10 @@ pub fn draw(scene: &Scene) -> String {
         };
         let (ax, ay) = v.to_screen(f64::from(ax), f64::from(ay));
         let (bx, by) = v.to_screen(f64::from(bx), f64::from(by));
-        if ax.max(bx) < 0.0 || ay.max(by) < 0.0 || ax.min(bx) > v.width || ay.min(by) > v.height
-        {
+        if ax.max(bx) < 0.0 || ay.max(by) < 0.0 || ax.min(bx) > v.width || ay.min(by) > v.height {
             continue;
         }
-        let lit = any_lit
-            && (scene.chosen.contains(&link.a) || scene.chosen.contains(&link.b));
+        let lit = any_lit && (scene.chosen.contains(&link.a) || scene.chosen.contains(&link.b));
         let d = paths
             .entry((lit, link_class(scene.data, link.kind)))
             .or_default();
@@ -623,7 +649,13 @@ pub fn across_borders(
     let shown: Vec<String> = with
         .iter()
         .take(5)
-        .map(|(n, c)| format!("{} {}", region_name(data, c, lang), lang.number(*n as usize)))
+        .map(|(n, c)| {
+            format!(
+                "{} {}",
+                region_name(data, c, lang),
+                lang.number(*n as usize)
+            )
+        })
         .collect();
     let more = with.len().saturating_sub(5);
     let tail = match (more, lang) {
@@ -661,7 +693,12 @@ fn extent(pos: &[(f32, f32)], nodes: impl IntoIterator<Item = usize>) -> Option<
         let (x, y) = (f64::from(x), f64::from(y));
         b = Some(match b {
             None => (x - 20.0, y - 20.0, x + 20.0, y + 20.0),
-            Some(b) => (b.0.min(x - 20.0), b.1.min(y - 20.0), b.2.max(x + 20.0), b.3.max(y + 20.0)),
+            Some(b) => (
+                b.0.min(x - 20.0),
+                b.1.min(y - 20.0),
+                b.2.max(x + 20.0),
+                b.3.max(y + 20.0),
+            ),
         });
     }
     b
@@ -800,14 +837,12 @@ pub fn NetworkRegion() -> impl IntoView {
         move || -> Option<u32> {
             let first_chosen = chosen.with(|(c, _)| c.first().copied());
             shown.with(|s| {
-                first_chosen
-                    .filter(|&c| s.nodes[c as usize])
-                    .or_else(|| {
-                        (0..net.graph.nodes.len())
-                            .filter(|&n| s.nodes[n])
-                            .max_by_key(|&n| (net.graph.nodes[n].degree, std::cmp::Reverse(n)))
-                            .map(|n| n as u32)
-                    })
+                first_chosen.filter(|&c| s.nodes[c as usize]).or_else(|| {
+                    (0..net.graph.nodes.len())
+                        .filter(|&n| s.nodes[n])
+                        .max_by_key(|&n| (net.graph.nodes[n].degree, std::cmp::Reverse(n)))
+                        .map(|n| n as u32)
+                })
             })
         }
     };
@@ -934,7 +969,11 @@ pub fn NetworkRegion() -> impl IntoView {
         move |x: f64, y: f64| {
             let lang = locale.0.get_untracked();
             if let Some(n) = node_at(x, y, 4.0) {
-                tip.set(Some((x, y, tip_text(&atlas, &net, n, explore.arrange.get_untracked(), lang))));
+                tip.set(Some((
+                    x,
+                    y,
+                    tip_text(&atlas, &net, n, explore.arrange.get_untracked(), lang),
+                )));
                 return;
             }
             let v = view.get_untracked();
@@ -942,9 +981,7 @@ pub fn NetworkRegion() -> impl IntoView {
                 let (px, py) = v.to_plane(x, y);
                 p.regions
                     .iter()
-                    .find(|r| {
-                        (f64::from(r.cx) - px).hypot(f64::from(r.cy) - py) <= f64::from(r.r)
-                    })
+                    .find(|r| (f64::from(r.cx) - px).hypot(f64::from(r.cy) - py) <= f64::from(r.r))
                     .map(|r| r.country.clone())
             });
             tip.set(region.map(|code| {
@@ -1015,9 +1052,7 @@ pub fn NetworkRegion() -> impl IntoView {
             let (x, y) = local(ev.client_x() as f64, ev.client_y() as f64);
             if let Some(n) = node_at(x, y, TAP_RADIUS_PX) {
                 cursor.set(Some(n));
-                selection
-                    .0
-                    .set(Some(net.graph.id_of(&atlas, n).to_owned()));
+                selection.0.set(Some(net.graph.id_of(&atlas, n).to_owned()));
             }
         }
     };
@@ -1095,9 +1130,12 @@ pub fn NetworkRegion() -> impl IntoView {
                             .iter()
                             .map(|&(x, y)| (f64::from(x), f64::from(y)))
                             .collect();
-                        let candidates: Vec<u32> = (0..s.nodes.len() as u32)
-                            .filter(|&n| s.nodes[n as usize])
-                            .collect();
+                        let candidates: Vec<u32> = reading_order(
+                            &points,
+                            &(0..s.nodes.len() as u32)
+                                .filter(|&n| s.nodes[n as usize])
+                                .collect::<Vec<u32>>(),
+                        );
                         let linked: Vec<u32> = net
                             .graph
                             .links
@@ -1180,7 +1218,13 @@ pub fn NetworkRegion() -> impl IntoView {
                 let v = view.get_untracked();
                 let (x, y) = placement.with_untracked(|p| p.pos[c as usize]);
                 let (sx, sy) = v.to_screen(f64::from(x), f64::from(y));
-                let text = tip_text(&atlas, &net, c, explore.arrange.get_untracked(), locale.0.get_untracked());
+                let text = tip_text(
+                    &atlas,
+                    &net,
+                    c,
+                    explore.arrange.get_untracked(),
+                    locale.0.get_untracked(),
+                );
                 tip.set(Some((sx, sy, text)));
             }
         }
@@ -1217,7 +1261,11 @@ pub fn NetworkRegion() -> impl IntoView {
                 "{} nœuds et {} {}",
                 lang.number(n),
                 lang.number(l),
-                if l == 1 { "lien affiché" } else { "liens affichés" }
+                if l == 1 {
+                    "lien affiché"
+                } else {
+                    "liens affichés"
+                }
             ),
         }
     };
@@ -1245,7 +1293,13 @@ pub fn NetworkRegion() -> impl IntoView {
         };
         let kinds = crate::model::OrgKind::ALL
             .into_iter()
-            .map(|k| symbol(k.key(), super::map::marker_path(k), lang.org_kind(k).to_owned()))
+            .map(|k| {
+                symbol(
+                    k.key(),
+                    super::map::marker_path(k),
+                    lang.org_kind(k).to_owned(),
+                )
+            })
             .collect_view();
         let t = lang.strings();
         let shapes = vec![
@@ -1393,16 +1447,26 @@ mod tests {
     }
 
     #[test]
-    fn an_arrow_prefers_a_linked_node_in_its_direction() {
-        let points = [(0.0, 0.0), (10.0, 0.0), (30.0, 5.0), (-10.0, 0.0), (0.0, 10.0)];
-        let all = [0, 1, 2, 3, 4];
-        assert_eq!(step(&points, &all, &[], 0, Direction::Right), Some(1));
-        assert_eq!(step(&points, &all, &[2], 0, Direction::Right), Some(2));
-        assert_eq!(step(&points, &all, &[2], 0, Direction::Left), Some(3));
-        assert_eq!(step(&points, &all, &[], 0, Direction::Down), Some(4));
-        assert_eq!(step(&points, &all, &[], 0, Direction::Up), None);
-        // A node that is hidden is never a target.
-        assert_eq!(step(&points, &[0, 2], &[], 0, Direction::Right), Some(2));
+    fn left_and_right_read_in_bands_and_up_and_down_prefer_a_linked_node() {
+        let points = [
+            (0.0, 0.0),
+            (10.0, 0.0),
+            (30.0, 5.0),
+            (-10.0, 0.0),
+            (0.0, 40.0),
+            (20.0, 45.0),
+        ];
+        let order = reading_order(&points, &[0, 1, 2, 3, 4, 5]);
+        assert_eq!(order, vec![3, 0, 1, 2, 4, 5]);
+        assert_eq!(step(&points, &order, &[], 0, Direction::Right), Some(1));
+        assert_eq!(step(&points, &order, &[], 0, Direction::Left), Some(3));
+        assert_eq!(step(&points, &order, &[], 3, Direction::Left), None);
+        assert_eq!(step(&points, &order, &[], 0, Direction::Down), Some(4));
+        assert_eq!(step(&points, &order, &[5], 0, Direction::Down), Some(5));
+        assert_eq!(step(&points, &order, &[], 0, Direction::Up), None);
+        // A node that is not shown is never a target.
+        let fewer = reading_order(&points, &[0, 5]);
+        assert_eq!(step(&points, &fewer, &[], 0, Direction::Down), Some(5));
     }
 
     #[test]
@@ -1416,29 +1480,37 @@ mod tests {
             .iter()
             .map(|&(x, y)| (f64::from(x), f64::from(y)))
             .collect();
-        let all: Vec<u32> = (0..points.len() as u32).collect();
+        let all = reading_order(&points, &(0..points.len() as u32).collect::<Vec<u32>>());
         let mut seen = vec![false; points.len()];
         let mut stack = vec![0u32];
         while let Some(n) = stack.pop() {
             if std::mem::replace(&mut seen[n as usize], true) {
                 continue;
             }
-            for d in [Direction::Left, Direction::Right, Direction::Up, Direction::Down] {
+            for d in [
+                Direction::Left,
+                Direction::Right,
+                Direction::Up,
+                Direction::Down,
+            ] {
                 if let Some(m) = step(&points, &all, &g.neighbours(n), n, d) {
                     stack.push(m);
                 }
             }
         }
         let missed = seen.iter().filter(|s| !**s).count();
-        assert_eq!(missed, 0, "{missed} nodes cannot be reached with the arrows");
+        assert_eq!(
+            missed, 0,
+            "{missed} nodes cannot be reached with the arrows"
+        );
     }
 
     #[test]
     fn going_back_in_time_shows_fewer_nodes() {
         let data = crate::data::embedded().unwrap();
         let g = graph::Graph::new(&data);
-        let visible = crate::filter::Index::new(&data)
-            .apply(&data, &crate::filter::Facets::default());
+        let visible =
+            crate::filter::Index::new(&data).apply(&data, &crate::filter::Facets::default());
         let at = |y: i32| {
             let day = crate::model::date::day_number(y, 6, 1);
             let snap = lanes::snapshot(&data, day);
@@ -1463,12 +1535,20 @@ mod tests {
     fn a_shown_link_always_has_both_ends_shown() {
         let data = crate::data::embedded().unwrap();
         let g = graph::Graph::new(&data);
-        let visible = crate::filter::Index::new(&data)
-            .apply(&data, &crate::filter::Facets::default());
+        let visible =
+            crate::filter::Index::new(&data).apply(&data, &crate::filter::Facets::default());
         for y in [2009, 2015, 2023, 2026] {
             let day = crate::model::date::day_number(y, 1, 1);
             let snap = lanes::snapshot(&data, day);
-            let s = shown(&data, &g, &snap.organisations, &snap.relations, &visible, &Default::default(), day);
+            let s = shown(
+                &data,
+                &g,
+                &snap.organisations,
+                &snap.relations,
+                &visible,
+                &Default::default(),
+                day,
+            );
             for (l, link) in g.links.iter().enumerate() {
                 if s.links[l] {
                     assert!(s.nodes[link.a as usize] && s.nodes[link.b as usize]);
@@ -1497,9 +1577,15 @@ mod tests {
             ("BE".to_owned(), "FR".to_owned(), 5),
         ];
         let en = across_borders(&data, &pairs, "FR", Lang::En);
-        assert!(en.starts_with("France — links across borders: Belgium 5, Germany 3"), "{en}");
+        assert!(
+            en.starts_with("France — links across borders: Belgium 5, Germany 3"),
+            "{en}"
+        );
         let fr = across_borders(&data, &pairs, "FR", Lang::Fr);
-        assert!(fr.contains("frontières\u{202f}: Belgique 5, Allemagne 3"), "{fr}");
+        assert!(
+            fr.contains("frontières\u{202f}: Belgique 5, Allemagne 3"),
+            "{fr}"
+        );
     }
 
     #[test]
@@ -1525,6 +1611,9 @@ mod tests {
         });
         assert_eq!(markup.matches("tabindex=").count(), 1);
         assert_eq!(markup.matches("class=\"net__node ").count(), g.nodes.len());
-        assert!(markup.contains(">G7 Cancer</text>"), "G7 Cancer is not named");
+        assert!(
+            markup.contains(">G7 Cancer</text>"),
+            "G7 Cancer is not named"
+        );
     }
 }
