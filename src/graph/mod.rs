@@ -21,7 +21,7 @@ use crate::data::binary::{self, Binary, Reader, Writer};
 use crate::model::{Dataset, OrgKind, ProjectKind};
 use crate::sort;
 
-pub use labels::{place_labels, Anchor, Candidate, Placed};
+pub use labels::{label_box, place_labels, Anchor, Candidate, Placed};
 
 /// What a node stands for.
 #[derive(Clone, Copy, Debug, PartialEq)]
