@@ -29,6 +29,8 @@ const TAP_RADIUS_PX: f64 = 18.0;
 /// Label font size and the width of one of its characters, for the label boxes.
 const LABEL_PX: f64 = 12.0;
 const LABEL_CHAR_PX: f64 = 6.6;
+/// Above this many nodes on screen, small organisations are drawn massed by kind.
+pub const DETAIL_LIMIT: usize = 1500;
 /// At most this many names are tried at each draw (the largest nodes first).
 const MAX_LABELS: usize = 90;
 
@@ -427,6 +429,12 @@ pub fn draw(scene: &Scene) -> String {
     let pos = &scene.placement.pos;
     let mut out = String::with_capacity(64 * 1024);
     let any_lit = !scene.chosen.is_empty();
+    // With a selection, the scene says so, and what it does not light fades (CSS).
+    out.push_str(if any_lit {
+        r#"<g class="net__scene net__scene--focus">"#
+    } else {
+        r#"<g class="net__scene">"#
+    });
     // Regions: countries' discs and their names, drawn under everything.
     if !scene.placement.regions.is_empty() {
         out.push_str(r#"<g class="net__regions" aria-hidden="true">"#);
@@ -495,16 +503,37 @@ pub fn draw(scene: &Scene) -> String {
         );
     }
     out.push_str("</g>");
-    // Nodes, larger ones last (on top).
+    // Nodes, larger ones last (on top). Beyond what a screen can tell apart, small
+    // organisations that nothing singles out are drawn together, one path of squares per
+    // kind: the picture stays the same and the markup a fraction of the size.
     let mut order = on_screen.clone();
     crate::sort::sort_by_key(&mut order, |&n| scene.graph.nodes[n].degree);
+    let crowded = on_screen.len() > DETAIL_LIMIT;
+    let mut massed: std::collections::BTreeMap<&str, String> = Default::default();
     out.push_str(r#"<g class="net__nodes" aria-hidden="true">"#);
     for &n in &order {
         let (x, y) = v.to_screen(f64::from(pos[n].0), f64::from(pos[n].1));
-        let (shape, key) = node_shape(scene.graph.nodes[n].kind);
-        let state = if scene.chosen.contains(&(n as u32)) {
+        let node = &scene.graph.nodes[n];
+        let (shape, key) = node_shape(node.kind);
+        let chosen = scene.chosen.contains(&(n as u32));
+        let lit = any_lit && scene.lit.get(n).copied().unwrap_or(false);
+        let r = radius_px(scene, n);
+        if crowded && !chosen && !lit && r < 4.0 && matches!(node.kind, NodeKind::Organisation(_)) {
+            let d = massed.entry(key).or_default();
+            let _ = write!(
+                d,
+                "M{:.1} {:.1}h{:.1}v{:.1}h-{:.1}z",
+                x - r,
+                y - r,
+                2.0 * r,
+                2.0 * r,
+                2.0 * r
+            );
+            continue;
+        }
+        let state = if chosen {
             " net__node--chosen"
-        } else if any_lit && scene.lit.get(n).copied().unwrap_or(false) {
+        } else if lit {
             " net__node--lit"
         } else {
             ""
@@ -512,9 +541,12 @@ pub fn draw(scene: &Scene) -> String {
         let _ = write!(
             out,
             r#"<path class="net__node net__node--{key}{state}" d="{shape}" transform="translate({x:.1} {y:.1}) scale({:.3})" data-n="{n}" data-id="{}"/>"#,
-            radius_px(scene, n) / 8.0,
+            r / 8.0,
             escape(scene.graph.id_of(scene.data, n as u32))
         );
+    }
+    for (key, d) in &massed {
+        let _ = write!(out, r#"<path class="net__mass net__node--{key}" d="{d}"/>"#);
     }
     out.push_str("</g>");
     // Names: programmes and projects first, then by number of links; where they fit.
@@ -586,6 +618,7 @@ pub fn draw(scene: &Scene) -> String {
             escape(text)
         );
     }
+    out.push_str("</g>");
     out.push_str("</g>");
     // The keyboard's cursor: the one node in the Tab order, with its accessible name.
     if let Some(c) = scene
@@ -1336,12 +1369,6 @@ pub fn NetworkRegion() -> impl IntoView {
             <ul class="inline-list">{links}</ul>
         }
     };
-    let legend_open = window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w >= 1024.0)
-        && !super::location::embedded();
     let frame_selection2 = frame_selection.clone();
 
     view! {
@@ -1414,7 +1441,7 @@ pub fn NetworkRegion() -> impl IntoView {
                     {arrange_button(Arrange::Countries)}
                 </div>
             </div>
-            <details class="map__legend" open=legend_open>
+            <details class="map__legend">
                 <summary><h3>{move || locale.strings().legend_title}</h3></summary>
                 {legend}
             </details>
