@@ -16,6 +16,7 @@ pub mod geo;
 pub mod i18n;
 pub mod lanes;
 pub mod loader;
+pub mod members;
 pub mod model;
 pub mod network;
 pub mod panic_banner;

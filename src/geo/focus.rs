@@ -85,7 +85,7 @@ pub fn step(
     };
     match movement {
         Move::First => return shown().next().filter(|&i| i != from),
-        Move::Last => return shown().last().filter(|&i| i != from),
+        Move::Last => return shown().next_back().filter(|&i| i != from),
         _ => {}
     }
     let nearest = |in_cone: bool| {
