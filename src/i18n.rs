@@ -280,7 +280,7 @@ pub const EN: Strings = Strings {
         something wrong.",
     map_label: "Map of cooperating organisations",
     map_help:
-        "Drag to move. Ctrl + scroll or pinch to zoom. Keys: arrows move, + and − zoom, 0 resets.",
+        "Drag to move. Ctrl + scroll or pinch to zoom. Keys: arrows move, + and − zoom, 0 resets. Tab then reaches the organisations: arrows go from one to the next, Enter chooses.",
     zoom_in: "Zoom in",
     zoom_out: "Zoom out",
     view_world: "World",
@@ -448,7 +448,7 @@ pub const FR: Strings = Strings {
         "Les problèmes ci-dessous ont été trouvés dans les données. Mieux vaut ne rien \
         afficher qu’afficher une erreur.",
     map_label: "Carte des organisations partenaires",
-    map_help: "Glisser pour déplacer. Ctrl + molette ou pincer pour zoomer. Touches : flèches pour déplacer, + et − pour zoomer, 0 pour revenir.",
+    map_help: "Glisser pour déplacer. Ctrl + molette ou pincer pour zoomer. Touches : flèches pour déplacer, + et − pour zoomer, 0 pour revenir. Tab mène ensuite aux organisations : les flèches passent de l’une à l’autre, Entrée choisit.",
     zoom_in: "Zoomer",
     zoom_out: "Dézoomer",
     view_world: "Monde",
