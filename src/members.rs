@@ -295,6 +295,28 @@ mod tests {
     }
 
     #[test]
+    fn another_datasets_programme_gets_its_lists_from_its_relations_kinds() {
+        // A programme of another dataset, around a body that is only a member of others
+        // and a partner: HOPE, whose members are named by `member-of` relations.
+        let mut data = data();
+        let mut programme = data.programmes[0].clone();
+        programme.id = "prog-hope".into();
+        programme.hub = "hope".into();
+        data.programmes.push(programme);
+        let groups = of(&data, "prog-hope", |o| o.id.clone());
+        assert_eq!(groups[0].kind, GroupKind::Members);
+        let unicancer = groups[0]
+            .entries
+            .iter()
+            .find(|e| e.organisation.id == "unicancer")
+            .expect("Unicancer is a member of HOPE");
+        let kinds: Vec<RelationKind> = unicancer.relations.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, [RelationKind::MemberOf, RelationKind::BoardSeat]);
+        // No project names it as its programme: no project group.
+        assert!(groups.iter().all(|g| g.projects.is_empty()));
+    }
+
+    #[test]
     fn an_unknown_programme_has_no_groups() {
         assert!(of(&data(), "nope", |o| o.id.clone()).is_empty());
     }
