@@ -750,6 +750,13 @@ pub fn MapRegion() -> impl IntoView {
             ) else {
                 return;
             };
+            // Only markers and clusters (listened to on the map, not on the SVG group:
+            // Chromium makes an SVG element with a focus listener focusable itself).
+            if !layer.contains(Some(&el))
+                || el.closest("[data-id],[data-cluster]").ok().flatten() != Some(el.clone())
+            {
+                return;
+            }
             if el.get_attribute("tabindex").as_deref() == Some("0") {
                 last_focused.set_value(org_of(&el));
                 return;
@@ -1006,6 +1013,7 @@ pub fn MapRegion() -> impl IntoView {
                 on:wheel=on_wheel
                 on:dblclick=on_dblclick
                 on:keydown=on_keydown
+                on:focusin=on_markers_focus
             >
                 <svg class="map__svg" width="100%" height="100%" aria-hidden="false"
                     viewBox=view_box preserveAspectRatio=aspect>
@@ -1015,7 +1023,7 @@ pub fn MapRegion() -> impl IntoView {
                     <g class="map__land map__land--shaded" transform=land_transform aria-hidden="true" inner_html=shaded_svg></g>
                     <g class="map__land map__land--shaded map__land--involved" transform=land_transform aria-hidden="true" inner_html=involved_svg></g>
                     <g class="map__arcs" aria-hidden="true" inner_html=arcs_svg></g>
-                    <g class="map__markers" node_ref=markers_layer inner_html=prerendered_markers on:click=on_markers_click on:keydown=on_markers_key on:focusin=on_markers_focus></g>
+                    <g class="map__markers" node_ref=markers_layer inner_html=prerendered_markers on:click=on_markers_click on:keydown=on_markers_key></g>
                 </svg>
                 <p class="map__asof" aria-live="polite">
                     {move || format!("{} {}", locale.strings().as_of, lanes::long_date(as_of.0.get(), locale.0.get()))}
