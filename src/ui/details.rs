@@ -714,6 +714,22 @@ fn members_view(m: &mut Markup, data: &Dataset, id: &str, lang: Lang) {
             codes.dedup();
             codes.len()
         };
+        if g.entries.is_empty() {
+            list(m, "details__list details__members", &g.projects, |m, p| {
+                let named = crate::participation::of(data, &p.id, |c| c.to_owned())
+                    .map_or(0, |x| x.named_partners());
+                let mut about = lang.span(p.span);
+                if named > 0 || p.partners.is_some() {
+                    about.push_str(" · ");
+                    about.push_str(&lang.named_of(named, p.partners));
+                }
+                m.tag("<li>")
+                    .select_link(&p.id, p.acronym.as_ref().unwrap_or(&p.name).get(lang));
+                when(m, &about);
+                m.tag("</li>");
+            });
+            continue;
+        }
         list(m, "details__list details__members", &g.entries, |m, e| {
             let o = e.organisation;
             m.tag("<li>").select_link(
@@ -721,7 +737,7 @@ fn members_view(m: &mut Markup, data: &Dataset, id: &str, lang: Lang) {
                 &crate::table::display_name(&o.name, o.acronym.as_ref(), lang),
             );
             if countries > 1 {
-                m.text(&format!(" ({})", country_name(data, &o.country, lang)));
+                m.text(&format!(", {}", country_name(data, &o.country, lang)));
             }
             m.text(" — ");
             for (i, r) in e.relations.iter().enumerate() {
@@ -747,11 +763,11 @@ fn members_view(m: &mut Markup, data: &Dataset, id: &str, lang: Lang) {
             if first.span.start.is_some() || first.span.end.is_some() {
                 when(m, &lang.span(first.span));
             }
-            m.text(" ");
             // An observer's status is the point of its line: its confidence always, and
             // the sources that give it.
             let status = g.kind == GroupKind::Observers;
             if status || first.provenance.confidence.needs_caution() {
+                m.text(" ");
                 badge(m, first.provenance.confidence, lang);
             }
             if let Some(n) = &first.provenance.note {
@@ -760,19 +776,6 @@ fn members_view(m: &mut Markup, data: &Dataset, id: &str, lang: Lang) {
             if status {
                 source_list(m, data, &first.provenance.sources);
             }
-            m.tag("</li>");
-        });
-        list(m, "details__list details__members", &g.projects, |m, p| {
-            let named = crate::participation::of(data, &p.id, |c| c.to_owned())
-                .map_or(0, |x| x.named_partners());
-            let mut about = lang.span(p.span);
-            if named > 0 || p.partners.is_some() {
-                about.push_str(" · ");
-                about.push_str(&lang.named_of(named, p.partners));
-            }
-            m.tag("<li>")
-                .select_link(&p.id, p.acronym.as_ref().unwrap_or(&p.name).get(lang));
-            when(m, &about);
             m.tag("</li>");
         });
     }
