@@ -203,7 +203,12 @@ pub struct Strings {
     pub conflict_seed: &'static str,
     pub conflict_other: &'static str,
     pub conflict_resolution: &'static str,
+    /// A programme's page, heading: the organisations its hub partners with or belongs to.
     pub details_members: &'static str,
+    /// A programme's page, heading: the organisations that are members of its hub.
+    pub members_title: &'static str,
+    /// A programme's page, heading: the organisations that observe its hub.
+    pub observers_title: &'static str,
     pub details_projects: &'static str,
     pub details_events: &'static str,
     pub details_involves: &'static str,
@@ -299,7 +304,7 @@ pub const EN: Strings = Strings {
         something wrong.",
     map_label: "Map of cooperating organisations",
     map_help:
-        "Drag to move. Ctrl + scroll or pinch to zoom. Keys: arrows move, + and − zoom, 0 resets.",
+        "Drag to move. Ctrl + scroll or pinch to zoom. Keys: arrows move, + and − zoom, 0 resets. Tab then reaches the organisations: arrows go from one to the next, Enter chooses.",
     zoom_in: "Zoom in",
     zoom_out: "Zoom out",
     view_world: "World",
@@ -406,7 +411,9 @@ pub const EN: Strings = Strings {
     conflict_seed: "The source page says",
     conflict_other: "Another source says",
     conflict_resolution: "What the atlas shows",
-    details_members: "Members and partners",
+    details_members: "Partners and memberships",
+    members_title: "Members",
+    observers_title: "Observers",
     details_projects: "Projects",
     details_events: "Events",
     details_involves: "Involves",
@@ -489,7 +496,7 @@ pub const FR: Strings = Strings {
         "Les problèmes ci-dessous ont été trouvés dans les données. Mieux vaut ne rien \
         afficher qu’afficher une erreur.",
     map_label: "Carte des organisations partenaires",
-    map_help: "Glisser pour déplacer. Ctrl + molette ou pincer pour zoomer. Touches : flèches pour déplacer, + et − pour zoomer, 0 pour revenir.",
+    map_help: "Glisser pour déplacer. Ctrl + molette ou pincer pour zoomer. Touches : flèches pour déplacer, + et − pour zoomer, 0 pour revenir. Tab mène ensuite aux organisations : les flèches passent de l’une à l’autre, Entrée choisit.",
     zoom_in: "Zoomer",
     zoom_out: "Dézoomer",
     view_world: "Monde",
@@ -596,7 +603,9 @@ pub const FR: Strings = Strings {
     conflict_seed: "La page source dit",
     conflict_other: "Une autre source dit",
     conflict_resolution: "Ce que montre l’atlas",
-    details_members: "Membres et partenaires",
+    details_members: "Partenaires et adhésions",
+    members_title: "Membres",
+    observers_title: "Observateurs",
     details_projects: "Projets",
     details_events: "Événements",
     details_involves: "Concerne",
@@ -824,6 +833,8 @@ mod tests {
                 s.conflict_other,
                 s.conflict_resolution,
                 s.details_members,
+                s.members_title,
+                s.observers_title,
                 s.details_projects,
                 s.details_events,
                 s.details_involves,
@@ -1006,6 +1017,29 @@ impl Lang {
         }
     }
 
+    /// A kind of project in the plural, for a heading: "Joint actions" / "Actions conjointes".
+    pub fn project_kinds(self, kind: ProjectKind) -> &'static str {
+        use ProjectKind::*;
+        match (self, kind) {
+            (Lang::En, Alliance) => "Alliances",
+            (Lang::Fr, Alliance) => "Alliances",
+            (Lang::En, WorkingGroup) => "Working groups",
+            (Lang::Fr, WorkingGroup) => "Groupes de travail",
+            (Lang::En, Plan) => "Plans",
+            (Lang::Fr, Plan) => "Plans",
+            (Lang::En, Mission) => "Missions",
+            (Lang::Fr, Mission) => "Missions",
+            (Lang::En, JointAction) => "Joint actions",
+            (Lang::Fr, JointAction) => "Actions conjointes",
+            (Lang::En, ResearchProject) => "Research projects",
+            (Lang::Fr, ResearchProject) => "Projets de recherche",
+            (Lang::En, DataProgramme) => "Data programmes",
+            (Lang::Fr, DataProgramme) => "Programmes de données",
+            (Lang::En, SupportAction) => "Support actions",
+            (Lang::Fr, SupportAction) => "Actions de soutien",
+        }
+    }
+
     pub fn project_kind(self, kind: ProjectKind) -> &'static str {
         use ProjectKind::*;
         match (self, kind) {
@@ -1140,6 +1174,14 @@ impl Lang {
             (Lang::Fr, CollaboratingPartnerOf) => "partenaire collaborateur",
             (Lang::En, ObserverOf) => "observer",
             (Lang::Fr, ObserverOf) => "observateur",
+            (Lang::En, AffiliatedMemberOf) => "affiliated member",
+            (Lang::Fr, AffiliatedMemberOf) => "membre affilié",
+            (Lang::En, Presidency) => "presidency",
+            (Lang::Fr, Presidency) => "présidence",
+            (Lang::En, Secretariat) => "secretariat",
+            (Lang::Fr, Secretariat) => "secrétariat",
+            (Lang::En, BoardSeat) => "board seat",
+            (Lang::Fr, BoardSeat) => "siège au conseil",
             (Lang::En, SubcontractorOf) => "subcontractor",
             (Lang::Fr, SubcontractorOf) => "sous-traitant",
             (lang, other) => lang.relation_kind(other),
@@ -1360,6 +1402,7 @@ mod format_tests {
             }
             for kind in ProjectKind::ALL {
                 assert!(!lang.project_kind(kind).is_empty());
+                assert!(!lang.project_kinds(kind).is_empty());
             }
             for kind in EventKind::ALL {
                 assert!(!lang.event_kind(kind).is_empty());

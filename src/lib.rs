@@ -17,6 +17,7 @@ pub mod graph;
 pub mod i18n;
 pub mod lanes;
 pub mod loader;
+pub mod members;
 pub mod model;
 pub mod network;
 pub mod panic_banner;

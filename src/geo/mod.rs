@@ -2,6 +2,7 @@
 //! of markers. Pure: no leptos, no web-sys; total over its inputs (clamps, never panics).
 
 pub mod equal_earth;
+pub mod focus;
 pub mod svg;
 pub mod world;
 

@@ -5,7 +5,7 @@
 //! wasm small. Every text that comes from data goes through [`escape`]; numbers are
 //! written as whole pixels (or fixed-point) to stay compact and deterministic.
 
-use super::{Cluster, View};
+use super::{focus, Cluster, View};
 use std::fmt::Write as _;
 
 /// Escapes text for use inside an XML attribute or element.
@@ -89,24 +89,28 @@ pub struct MarkerInfo<'a> {
     pub related: bool,
 }
 
-/// Markers and clusters for a view. Single markers carry `data-id`; clusters carry
-/// `data-cluster` (the index of their first member) and show their count.
+/// Markers and clusters for a view, in reading order ([`focus::reading_order`]). Single
+/// markers carry `data-id`; clusters carry `data-cluster` (the index of their first member)
+/// and show their count. They are one Tab stop (a roving tabindex): only the one at
+/// `tab_stop` (a position in reading order, from [`focus::tab_stop`]) has `tabindex="0"`.
 pub fn markers(
     clusters: &[Cluster],
     info: &[MarkerInfo<'_>],
     selected: Option<&str>,
+    tab_stop: Option<usize>,
     cluster_label: impl Fn(usize) -> String,
     count_text: impl Fn(usize) -> String,
 ) -> String {
     let mut out = String::new();
-    for c in reading_order(clusters) {
+    for (k, c) in focus::reading_order(clusters).into_iter().enumerate() {
         let (x, y) = (px(c.x), px(c.y));
+        let tabindex = if tab_stop == Some(k) { "0" } else { "-1" };
         if let [i] = c.members[..] {
             let m = &info[i];
             let is_selected = selected == Some(m.id);
             let _ = write!(
                 out,
-                r#"<g class="map__marker map__marker--{kind}{sel}" transform="translate({x} {y})" role="button" tabindex="0" aria-pressed="{pressed}" aria-label="{label}" data-id="{id}"><circle class="map__hit" r="14"/><path d="{shape}"/></g>"#,
+                r#"<g class="map__marker map__marker--{kind}{sel}" transform="translate({x} {y})" role="button" tabindex="{tabindex}" aria-pressed="{pressed}" aria-label="{label}" data-id="{id}"><circle class="map__hit" r="14"/><path d="{shape}"/></g>"#,
                 kind = escape(m.kind),
                 sel = if is_selected {
                     " map__marker--selected"
@@ -125,7 +129,7 @@ pub fn markers(
             let r = 11 + px((n as f64).sqrt() * 2.5);
             let _ = write!(
                 out,
-                r#"<g class="map__cluster" transform="translate({x} {y})" role="button" tabindex="0" aria-label="{label}" data-cluster="{first}"><circle class="map__hit" r="{r}"/><circle r="{r}"/><text text-anchor="middle" dy="0.35em">{count}</text></g>"#,
+                r#"<g class="map__cluster" transform="translate({x} {y})" role="button" tabindex="{tabindex}" aria-label="{label}" data-cluster="{first}"><circle class="map__hit" r="{r}"/><circle r="{r}"/><text text-anchor="middle" dy="0.35em">{count}</text></g>"#,
                 label = escape(&cluster_label(n)),
                 first = c.members[0],
                 count = escape(&count_text(n)),
@@ -133,20 +137,6 @@ pub fn markers(
         }
     }
     out
-}
-
-/// Height of the bands that set the Tab order of markers.
-const READING_BAND_PX: f64 = 48.0;
-
-/// Markers in reading order (bands from top to bottom, left to right within a band), so
-/// that Tab moves across the map the way eyes do.
-fn reading_order(clusters: &[Cluster]) -> Vec<&Cluster> {
-    let mut sorted: Vec<&Cluster> = clusters.iter().collect();
-    crate::sort::sort_by(&mut sorted, |a, b| {
-        let band = |c: &Cluster| (c.y / READING_BAND_PX).floor() as i64;
-        band(a).cmp(&band(b)).then(a.x.total_cmp(&b.x))
-    });
-    sorted
 }
 
 /// Curved arcs from `from` to each of `to`, in screen pixels.
@@ -230,32 +220,18 @@ mod tests {
             &cluster(&points, &view),
             &info,
             Some("ca"),
+            Some(1),
             |n| format!("{n} organisations"),
             |n| n.to_string(),
         );
         assert_eq!(
             svg,
             concat!(
-                r#"<g class="map__cluster" transform="translate(511 89)" role="button" tabindex="0" aria-label="2 organisations" data-cluster="0"><circle class="map__hit" r="15"/><circle r="15"/><text text-anchor="middle" dy="0.35em">2</text></g>"#,
+                r#"<g class="map__cluster" transform="translate(511 89)" role="button" tabindex="-1" aria-label="2 organisations" data-cluster="0"><circle class="map__hit" r="15"/><circle r="15"/><text text-anchor="middle" dy="0.35em">2</text></g>"#,
                 r#"<g class="map__marker map__marker--public-agency map__marker--selected" transform="translate(886 373)" role="button" tabindex="0" aria-pressed="true" aria-label="Cancer Australia" data-id="ca"><circle class="map__hit" r="14"/><path d="M2 2z"/></g>"#,
             )
         );
         assert!(land_transform(&view).starts_with("translate(500.0000 250.0000) scale("));
-    }
-
-    #[test]
-    fn tab_order_follows_reading_order() {
-        let at = |x: f64, y: f64, i: usize| Cluster {
-            members: vec![i],
-            x,
-            y,
-        };
-        let order: Vec<usize> =
-            reading_order(&[at(300.0, 10.0, 0), at(10.0, 200.0, 1), at(20.0, 20.0, 2)])
-                .iter()
-                .map(|c| c.members[0])
-                .collect();
-        assert_eq!(order, [2, 0, 1]);
     }
 
     #[test]

@@ -674,12 +674,118 @@ fn events_view(m: &mut Markup, data: &Dataset, ids: &[&str], lang: Lang) {
     });
 }
 
-/// A programme's own parts: its sections (principles, priorities...) and its projects.
-fn programme_view(m: &mut Markup, data: &Dataset, id: &str, lang: Lang) {
+/// Who and what a programme brings together (`crate::members`), in open text near the
+/// top of its page: its hub's members, observers and partners, each with its relations
+/// to the hub, then its projects by kind in chronological order, with their dates.
+fn members_view(m: &mut Markup, data: &Dataset, id: &str, lang: Lang) {
     let Some(prog) = data.programmes.iter().find(|p| p.id == id) else {
         return;
     };
     let t = lang.strings();
+    let hub = short_name(data, &prog.hub, lang);
+    let groups = crate::members::of(data, id, |o| {
+        crate::filter::normalize(&crate::table::display_name(
+            &o.name,
+            o.acronym.as_ref(),
+            lang,
+        ))
+    });
+    for g in &groups {
+        use crate::members::GroupKind;
+        let (title, count) = match g.kind {
+            GroupKind::Members => (t.members_title, g.entries.len()),
+            GroupKind::Observers => (t.observers_title, g.entries.len()),
+            GroupKind::Partners => (t.details_members, g.entries.len()),
+            GroupKind::Projects(kind) => (lang.project_kinds(kind), g.projects.len()),
+        };
+        m.element(
+            "h4",
+            "details__members-title",
+            &format!("{title} ({})", lang.number(count)),
+        );
+        // Countries are named when a group spans more than one.
+        let countries = {
+            let mut codes: Vec<&str> = g
+                .entries
+                .iter()
+                .map(|e| e.organisation.country.as_str())
+                .collect();
+            crate::sort::sort(&mut codes);
+            codes.dedup();
+            codes.len()
+        };
+        if g.entries.is_empty() {
+            list(m, "details__list details__members", &g.projects, |m, p| {
+                let named = crate::participation::of(data, &p.id, |c| c.to_owned())
+                    .map_or(0, |x| x.named_partners());
+                let mut about = lang.span(p.span);
+                if named > 0 || p.partners.is_some() {
+                    about.push_str(" · ");
+                    about.push_str(&lang.named_of(named, p.partners));
+                }
+                m.tag("<li>")
+                    .select_link(&p.id, p.acronym.as_ref().unwrap_or(&p.name).get(lang));
+                when(m, &about);
+                m.tag("</li>");
+            });
+            continue;
+        }
+        list(m, "details__list details__members", &g.entries, |m, e| {
+            let o = e.organisation;
+            m.tag("<li>").select_link(
+                &o.id,
+                &crate::table::display_name(&o.name, o.acronym.as_ref(), lang),
+            );
+            if countries > 1 {
+                m.text(&format!(", {}", country_name(data, &o.country, lang)));
+            }
+            m.text(" — ");
+            for (i, r) in e.relations.iter().enumerate() {
+                if i > 0 {
+                    m.text(", ");
+                }
+                // What the relation says, read from the organisation's side: its role in
+                // the hub, or the hub's own link to it ("Unicancer member of").
+                let words = if r.to == o.id {
+                    format!("{hub} {}", lang.relation_kind(r.kind))
+                } else if g.kind == GroupKind::Partners {
+                    format!("{} {hub}", lang.relation_kind(r.kind))
+                } else {
+                    lang.role(r.kind).to_owned()
+                };
+                m.select_link(&r.id, &words);
+                // Later roles' dates when they differ from the first's (a presidency).
+                if i > 0 && r.span != e.relations[0].span && r.span.start.is_some() {
+                    m.text(&format!(" ({})", lang.span(r.span)));
+                }
+            }
+            let first = e.relations[0];
+            if first.span.start.is_some() || first.span.end.is_some() {
+                when(m, &lang.span(first.span));
+            }
+            // An observer's status is the point of its line: its confidence always, and
+            // the sources that give it.
+            let status = g.kind == GroupKind::Observers;
+            if status || first.provenance.confidence.needs_caution() {
+                m.text(" ");
+                badge(m, first.provenance.confidence, lang);
+            }
+            if let Some(n) = &first.provenance.note {
+                when(m, n.get(lang));
+            }
+            if status {
+                source_list(m, data, &first.provenance.sources);
+            }
+            m.tag("</li>");
+        });
+    }
+}
+
+/// A programme's own parts: its sections (principles, priorities...).
+fn programme_view(m: &mut Markup, data: &Dataset, id: &str, lang: Lang) {
+    let Some(prog) = data.programmes.iter().find(|p| p.id == id) else {
+        return;
+    };
     for s in &prog.sections {
         m.element("h4", "", s.title.get(lang))
             .tag("<ol class=\"details__list\">");
@@ -688,24 +794,6 @@ fn programme_view(m: &mut Markup, data: &Dataset, id: &str, lang: Lang) {
         }
         m.tag("</ol>");
     }
-    m.element("h4", "", t.details_projects);
-    let projects = data
-        .projects
-        .iter()
-        .filter(|p| p.programmes.contains(&prog.id));
-    list(m, "details__list", projects, |m, p| {
-        let named = crate::participation::of(data, &p.id, |c| c.to_owned())
-            .map_or(0, |x| x.named_partners());
-        let mut about = format!("{} · {}", lang.project_kind(p.kind), lang.span(p.span));
-        if named > 0 || p.partners.is_some() {
-            about.push_str(" · ");
-            about.push_str(&lang.named_of(named, p.partners));
-        }
-        m.tag("<li>")
-            .select_link(&p.id, p.acronym.as_ref().unwrap_or(&p.name).get(lang));
-        when(m, &about);
-        m.tag("</li>");
-    });
 }
 
 /// The close button at the end of a card (its click is handled by the panel).
@@ -780,6 +868,7 @@ pub fn card_markup(data: &Dataset, id: &str, lang: Lang) -> Option<String> {
         m.tag("</dd>");
     }
     m.tag("</dl>");
+    members_view(&mut m, data, id, lang);
     if let Some(n) = &provenance.note {
         m.element("p", "details__note", n.get(lang));
     }

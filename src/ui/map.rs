@@ -37,6 +37,16 @@ pub fn marker_path(kind: OrgKind) -> &'static str {
     }
 }
 
+/// Gives keyboard focus to a marker (an SVG element) or the map (an HTML one).
+fn focus_element(el: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = svg.focus();
+    } else if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = html.focus();
+    }
+}
+
 /// A partner's id and the relations (from, kind, to) that link it to the selection.
 type PartnerLinks = (String, Vec<(String, RelationKind, String)>);
 
@@ -549,14 +559,32 @@ pub fn MapRegion() -> impl IntoView {
                 .collect::<Vec<String>>()
         })
     };
+    // The organisation whose marker (or cluster) had keyboard focus last: the Tab stop
+    // returns there (a roving tabindex, see `geo::focus`).
+    let last_focused: StoredValue<Option<usize>> = StoredValue::new(None);
+    // The markup of the markers, with the Tab stop on the organisation `focused` (the one
+    // holding focus during a redraw) if it is drawn on screen, else the selection's, else
+    // the last focused, else the first in reading order; and whether `focused` got it.
     let markers_svg = {
         let orgs = orgs.clone();
-        move || {
+        let index_of = index_of.clone();
+        move |focused: Option<usize>| -> (String, bool) {
             let lang = locale.0.get();
             let selected = selection.0.get();
             let hint = locale.strings().cluster_hint;
             let clusters = clusters.get();
-            labels.with(|labels| {
+            let v = view.get_untracked();
+            let order = geo::focus::reading_order(&clusters);
+            let preferred: Vec<usize> = focused
+                .into_iter()
+                .chain(selected.as_ref().and_then(|id| index_of.get(id).copied()))
+                .chain(last_focused.get_value())
+                .collect();
+            let tab_stop = geo::focus::tab_stop(&order, &preferred, (v.width, v.height));
+            let kept = focused.is_some_and(|org| {
+                tab_stop.is_some() && tab_stop == geo::focus::holding(&order, org)
+            });
+            let html = labels.with(|labels| {
                 let info: Vec<geo::svg::MarkerInfo> = orgs
                     .iter()
                     .zip(labels.iter())
@@ -573,10 +601,22 @@ pub fn MapRegion() -> impl IntoView {
                     &clusters,
                     &info,
                     selected.as_deref(),
+                    tab_stop,
                     |n| format!("{}, {hint}", lang.organisations(n)),
                     |n| lang.number(n),
                 )
-            })
+            });
+            (html, kept)
+        }
+    };
+    // The organisation a marker element stands for (a cluster: its first member).
+    let org_of = {
+        let index_of = index_of.clone();
+        move |el: &web_sys::Element| -> Option<usize> {
+            match el.get_attribute("data-id") {
+                Some(id) => index_of.get(&id).copied(),
+                None => el.get_attribute("data-cluster")?.parse().ok(),
+            }
         }
     };
     // Markers are redrawn as one string; keep keyboard focus on the same marker (or the
@@ -588,45 +628,48 @@ pub fn MapRegion() -> impl IntoView {
     // narrow one's coordinates (both frame Europe exactly, so the views differ by a scale).
     let prerendered_markers = (!crate::IN_BROWSER).then(|| {
         let narrow_view = view.get_untracked();
-        let narrow = markers_svg();
+        let narrow = markers_svg(None).0;
         let (w, h) = View::europe_screen(PRERENDER_WIDTH);
         let wide_width = w * PRERENDER_WIDE_HEIGHT / h;
         view.set(View::europe(wide_width, PRERENDER_WIDE_HEIGHT));
-        let wide = markers_svg();
+        let wide = markers_svg(None).0;
         view.set(narrow_view);
         format!(
             r#"<g class="map__prerendered--narrow">{narrow}</g><g class="map__prerendered--wide" transform="scale({})">{wide}</g>"#,
             w / wide_width
         )
     });
-    Effect::new(move |_| {
-        let html = markers_svg();
-        let Some(layer) = markers_layer.get() else {
-            return;
-        };
-        let document = web_sys::window().and_then(|w| w.document());
-        let focused_id = document
-            .as_ref()
-            .and_then(|d| d.active_element())
-            .filter(|el| layer.contains(Some(el)))
-            .and_then(|el| {
-                el.get_attribute("data-id")
-                    .or_else(|| el.get_attribute("data-cluster").map(|c| format!("#{c}")))
+    {
+        let org_of = org_of.clone();
+        Effect::new(move |_| {
+            let layer = markers_layer.get();
+            let document = web_sys::window().and_then(|w| w.document());
+            let focused = layer.as_ref().and_then(|layer| {
+                document
+                    .as_ref()
+                    .and_then(|d| d.active_element())
+                    .filter(|el| layer.contains(Some(el)))
             });
-        layer.set_inner_html(&html);
-        if let Some(key) = focused_id {
-            let selector = match key.strip_prefix('#') {
-                Some(first) => format!("[data-cluster='{first}']"),
-                None => format!("[data-id='{}']", key.replace('\'', "")),
+            let (html, kept) = markers_svg(focused.as_ref().and_then(&org_of));
+            let Some(layer) = layer else {
+                return;
             };
-            if let Ok(Some(el)) = layer.query_selector(&selector) {
-                use wasm_bindgen::JsCast;
-                if let Ok(el) = el.dyn_into::<web_sys::SvgElement>() {
-                    let _ = el.focus();
-                }
+            layer.set_inner_html(&html);
+            if focused.is_none() {
+                return;
             }
-        }
-    });
+            // Focus goes to the marker or cluster that holds the same organisation; if it is
+            // no longer on screen, to the map, so that the keyboard stays where it was.
+            let target = if kept {
+                layer.query_selector("[tabindex='0']").ok().flatten()
+            } else {
+                container.get_untracked().map(web_sys::Element::from)
+            };
+            if let Some(el) = target {
+                focus_element(&el);
+            }
+        });
+    }
     // One listener for every marker and cluster (event delegation).
     let activate = {
         let points = points.clone();
@@ -695,19 +738,87 @@ pub fn MapRegion() -> impl IntoView {
             }
         }
     };
+    // The roving Tab stop follows focus, however it came (arrows, a click, a redraw).
+    let on_markers_focus = {
+        let org_of = org_of.clone();
+        move |ev: leptos::ev::FocusEvent| {
+            use wasm_bindgen::JsCast;
+            let (Some(layer), Some(el)) = (
+                markers_layer.get_untracked(),
+                ev.target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok()),
+            ) else {
+                return;
+            };
+            // Only markers and clusters (listened to on the map, not on the SVG group:
+            // Chromium makes an SVG element with a focus listener focusable itself).
+            if !layer.contains(Some(&el))
+                || el.closest("[data-id],[data-cluster]").ok().flatten() != Some(el.clone())
+            {
+                return;
+            }
+            if el.get_attribute("tabindex").as_deref() == Some("0") {
+                last_focused.set_value(org_of(&el));
+                return;
+            }
+            if let Ok(Some(old)) = layer.query_selector("[tabindex='0']") {
+                let _ = old.set_attribute("tabindex", "-1");
+            }
+            let _ = el.set_attribute("tabindex", "0");
+            last_focused.set_value(org_of(&el));
+        }
+    };
+    // Inside the markers: Enter (or Space) chooses; the arrows go to the nearest marker in
+    // their direction, Home and End to the first and last (`geo::focus::step`). Handled
+    // here, they do not reach the map, whose arrows pan.
     let on_markers_key = move |ev: leptos::ev::KeyboardEvent| {
         use wasm_bindgen::JsCast;
-        if ev.key() != "Enter" && ev.key() != " " {
-            return;
-        }
-        if let Some(el) = ev
+        let Some(el) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        {
+        else {
+            return;
+        };
+        if ev.key() == "Enter" || ev.key() == " " {
             if activate2(el) {
                 ev.prevent_default();
                 ev.stop_propagation();
             }
+            return;
+        }
+        let Some(movement) = geo::focus::Move::from_key(&ev.key()) else {
+            return;
+        };
+        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        let Some(layer) = markers_layer.get_untracked() else {
+            return;
+        };
+        let Ok(list) = layer.query_selector_all("[data-id],[data-cluster]") else {
+            return;
+        };
+        let elements: Vec<web_sys::Element> = (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+            .collect();
+        let Some(from) = elements.iter().position(|e| *e == el) else {
+            return;
+        };
+        ev.prevent_default();
+        ev.stop_propagation();
+        let positions: Vec<(f64, f64)> = clusters.with_untracked(|clusters| {
+            geo::focus::reading_order(clusters)
+                .iter()
+                .map(|c| (c.x, c.y))
+                .collect()
+        });
+        // The markup is drawn from the same clusters, in the same order.
+        if positions.len() != elements.len() {
+            return;
+        }
+        let v = view.get_untracked();
+        if let Some(next) = geo::focus::step(&positions, from, movement, (v.width, v.height)) {
+            focus_element(&elements[next]);
         }
     };
 
@@ -902,6 +1013,7 @@ pub fn MapRegion() -> impl IntoView {
                 on:wheel=on_wheel
                 on:dblclick=on_dblclick
                 on:keydown=on_keydown
+                on:focusin=on_markers_focus
             >
                 <svg class="map__svg" width="100%" height="100%" aria-hidden="false"
                     viewBox=view_box preserveAspectRatio=aspect>

@@ -247,3 +247,68 @@ test('print: controls hidden, the map, list and sources on A4', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** The programme page's groups, as open text: heading and its items, none in a closed <details>. */
+const memberGroups = (page) => page.evaluate(() => [...document.querySelectorAll('.details__members-title')].map((h) => {
+  const list = h.nextElementSibling;
+  const items = [...list.querySelectorAll(':scope > li')];
+  return {
+    title: h.textContent,
+    items: items.map((li) => li.textContent),
+    hidden: [h, ...items].some((el) => el.closest('details:not([open])') || el.getBoundingClientRect().height === 0),
+  };
+}));
+
+for (const [lang, members, observers, observer, since, canada] of [
+  ['en', 'Members (7)', 'Observers (1)', 'observer', '2024', 'CIHR'],
+  ['fr', 'Membres (7)', 'Observateurs (1)', 'observateur', '2024', 'IRSC'],
+]) {
+  test(`G7 Cancer's page names its seven signatories and IARC with its status, in open text (${lang})`, async () => {
+    const { page, problems, context } = await site.open(`/?lang=${lang}&sel=prog-g7`, { ...desktop, locale: lang === 'fr' ? 'fr-FR' : 'en-GB' }, '.details__members-title');
+    const groups = await memberGroups(page);
+    const [first, second] = groups;
+    assert.equal(first.title, members, groups.map((g) => g.title).join(' | '));
+    assert.equal(first.hidden, false, 'not folded');
+    for (const name of ['INCa', 'Cancer Australia', canada, 'DKFZ', 'NCC', 'CRUK', 'NCI']) {
+      assert.ok(first.items.some((t) => t.includes(name)), `${name} among ${first.items.join(' | ')}`);
+    }
+    assert.ok(first.items.every((t) => t.includes(lang === 'fr' ? 'signataire' : 'signatory')), 'each a signatory');
+    assert.equal(second.title, observers);
+    assert.equal(second.hidden, false);
+    const [iarc] = second.items;
+    assert.match(iarc, lang === 'fr' ? /CIRC/ : /IARC/);
+    assert.ok(iarc.includes(observer) && iarc.includes(since), iarc);
+    assert.match(iarc, lang === 'fr' ? /Confirmé/ : /Confirmed/, 'its confidence');
+    assert.match(iarc, /INCa/, 'its sources');
+    // The links select: IARC's line leads to IARC.
+    await page.locator('.details__members a[data-sel="iarc"]').first().click();
+    await page.waitForFunction(() => /[?&]sel=iarc/.test(location.search));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test("Unicancer's page names its centres and its partners as two groups; the EU's its joint actions in order", async () => {
+  const { page, problems, context } = await site.open('/?sel=prog-unicancer', desktop, '.details__members-title');
+  const groups = await memberGroups(page);
+  const members = groups.find((g) => g.title === 'Members (20)');
+  assert.ok(members, groups.map((g) => g.title).join(' | '));
+  assert.equal(members.items.filter((t) => / — member(?! of)/.test(t)).length, 18, 'its 18 centres');
+  assert.equal(members.items.filter((t) => /affiliated member/.test(t)).length, 2, 'and 2 affiliated members');
+  const partners = groups.find((g) => g.title.startsWith('Partners and memberships'));
+  for (const name of ['UICC', 'HOPE', 'ESMO', 'EORTC', 'World Health Organization']) {
+    assert.ok(partners.items.some((t) => t.includes(name)), `${name} among ${partners.items.join(' | ')}`);
+  }
+  assert.ok(groups.every((g) => !g.hidden), 'all open');
+
+  await page.click('.toolbar__programmes a[data-sel="prog-eu"]');
+  await page.waitForFunction(() => document.querySelector('.details__members-title')?.textContent.startsWith('Joint actions'));
+  const [joint] = await memberGroups(page);
+  assert.equal(joint.title, 'Joint actions (14)');
+  const names = joint.items.map((t) => t.split(' · ')[0]);
+  assert.deepEqual(names.slice(0, 3), ['EPAAC', 'CanCon', 'iPAAC']);
+  assert.ok(names.indexOf('iPAAC') < names.indexOf('EUnetCCC') && names.indexOf('JANE') < names.indexOf('EUnetCCC'), names.join(', '));
+  assert.ok(joint.items.every((t) => /\d{4}/.test(t)), 'each with its dates');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

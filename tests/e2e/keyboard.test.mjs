@@ -30,7 +30,10 @@ const focused = () => {
   return { index: el.getAttribute('data-walk'), name: el.getAttribute('aria-label') || el.textContent.trim().slice(0, 40) || el.tagName, visible: outline || ring };
 };
 
-for (const [name, path] of [['map view with a selection', '/?sel=crane'], ['table view', '/?view=table&tab=projects']]) {
+/** The issue's goal: the whole home page in at most this many Tab stops. */
+const MAX_HOME_STOPS = 80;
+
+for (const [name, path] of [['home page', '/'], ['map view with a selection', '/?sel=crane'], ['table view', '/?view=table&tab=projects']]) {
   test(`keyboard walk: every control reachable with visible focus, no trap (${name})`, async () => {
     const { page, problems, context } = await site.open(path, { locale: 'en-GB', viewport: { width: 1440, height: 900 } }, '.timeline__item');
     const total = await page.evaluate(markFocusable);
@@ -54,7 +57,17 @@ for (const [name, path] of [['map view with a selection', '/?sel=crane'], ['tabl
         if (!now.visible) invisible.push(now.name);
       }
     }
-    console.log(`keyboard walk (${name}): ${reached.size} of ${total} stops reached`);
+    const markers = await page.locator('.map__marker, .map__cluster').count();
+    const markerStops = await page.evaluate((seen) => [...document.querySelectorAll('.map__markers [data-walk]')]
+      .filter((el) => seen.includes(el.getAttribute('data-walk'))).length, [...reached]);
+    console.log(`keyboard walk (${name}): ${reached.size} of ${total} stops reached; the map's ${markers} markers and clusters take ${markerStops}`);
+    if (markers > 0) assert.equal(markerStops, 1, "the map's markers are one Tab stop (a roving tabindex)");
+    // With the map and the timeline both composites (one stop each), the whole home page
+    // fits in MAX_HOME_STOPS. Checked as soon as the timeline's items are one stop too.
+    const timelineStops = await page.locator('.timeline__item:not([tabindex="-1"])').count();
+    if (path === '/' && timelineStops <= 1) {
+      assert.ok(reached.size <= MAX_HOME_STOPS, `${reached.size} Tab stops on the home page`);
+    }
     assert.ok(back, 'Tab comes back round to the skip link: no trap');
     const missed = await page.evaluate((seen) => [...document.querySelectorAll('[data-walk]')]
       .filter((el) => !seen.includes(el.getAttribute('data-walk')))
