@@ -161,11 +161,7 @@ mod tests {
 
     #[test]
     fn of_two_overlapping_items_the_one_centred_nearer_wins() {
-        let s = [
-            slot(0, 40.0, 60.0),
-            slot(1, 0.0, 100.0),
-            slot(1, 45.0, 55.0),
-        ];
+        let s = [slot(0, 40.0, 60.0), slot(1, 0.0, 60.0), slot(1, 45.0, 55.0)];
         assert_eq!(step(&s, 0, Move::LaneBelow), Some(2));
     }
 

@@ -126,6 +126,109 @@ pub fn place(marks: &[Mark]) -> Vec<Option<Label>> {
     out
 }
 
+/// One item of a lane to stack: its extent on screen and the width of its name.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Extent {
+    pub from: f64,
+    pub to: f64,
+    pub width: f64,
+    /// Whether the item must have room for its name; others take the first row their bar
+    /// fits in, and are named only where room is left.
+    pub named: bool,
+}
+
+/// The rows of a lane: each item's row, and the lane's height in px (a name may reach
+/// below the last row).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rows {
+    pub rows: Vec<usize>,
+    pub height: f64,
+}
+
+/// Stacks a lane's items in rows `row` px high (bars `inset` px in from the row's edges,
+/// at least `gap` px apart along a row) so that every item has room for its name: inside
+/// its bar, or beside it in any of the places [`place`] tries, between `left` and `right`
+/// (the ends of the whole timeline, not of the window: the rows do not change as it pans).
+/// Items go in order of their start, each in the first row where its bar and its name fit;
+/// a row below all others always has room (but for a name wider than the timeline, which
+/// goes without), so this ends. Deterministic.
+pub fn stack_named(
+    extents: &[Extent],
+    row: f64,
+    inset: f64,
+    gap: f64,
+    (left, right): (f64, f64),
+) -> Rows {
+    let order = crate::sort::order(extents.len(), &|a, b| {
+        extents[a].from.total_cmp(&extents[b].from)
+    });
+    let mut bars: Vec<Rect> = Vec::new();
+    let mut texts: Vec<Rect> = Vec::new();
+    let mut rows = vec![0; extents.len()];
+    let mut height: f64 = 0.0;
+    for i in order {
+        let Extent {
+            from,
+            to,
+            width,
+            named,
+        } = extents[i];
+        let to = to.max(from);
+        for r in 0.. {
+            let top = r as f64 * row;
+            let bar = Rect {
+                x0: from,
+                y0: top + inset,
+                x1: to,
+                y1: top + row - inset,
+            };
+            let spaced = Rect {
+                x0: from - gap,
+                x1: to + gap,
+                ..bar
+            };
+            if bars.iter().chain(&texts).any(|b| b.overlaps(&spaced)) {
+                continue;
+            }
+            let free = |t: &Rect| {
+                t.y0 >= -1.0
+                    && t.x0 >= left
+                    && t.x1 <= right
+                    && !bars.iter().chain(&texts).any(|b| b.overlaps(t))
+            };
+            let inside = (bar.height() >= TEXT_HEIGHT && to - from >= width + 2.0 * PAD)
+                .then(|| line(from + PAD, (bar.y0 + bar.y1 - TEXT_HEIGHT) / 2.0, width));
+            let level = (bar.y0 + bar.y1) / 2.0 - TEXT_HEIGHT / 2.0;
+            let beside = [level, bar.y0, bar.y1 - TEXT_HEIGHT]
+                .into_iter()
+                .flat_map(|y| [line(to + PAD, y, width), line(from - PAD - width, y, width)]);
+            let text = inside
+                .into_iter()
+                .filter(|t| !bars.iter().chain(&texts).any(|b| b.overlaps(t)))
+                .chain(beside.filter(free))
+                .next();
+            // Past every bar and every name reaching below one, a name always fits unless
+            // it is wider than the timeline: then the item goes without.
+            let used = bars.iter().chain(&texts).map(|b| b.y1).fold(0.0, f64::max);
+            if named && text.is_none() && top < used + row {
+                continue;
+            }
+            let text = text.filter(|_| named);
+            rows[i] = r;
+            bars.push(bar);
+            height = height.max(top + row);
+            if let Some(t) = text {
+                if inside.is_none_or(|i| i != t) {
+                    height = height.max(t.y1);
+                    texts.push(t);
+                }
+            }
+            break;
+        }
+    }
+    Rows { rows, height }
+}
+
 /// One line of text `width` wide from `x`, its box's top at `top`.
 fn line(x: f64, top: f64, width: f64) -> Rect {
     Rect {
@@ -347,6 +450,52 @@ mod tests {
             let placed = place(&marks);
             check(&marks, &placed);
             assert_eq!(placed, place(&marks));
+        }
+    }
+
+    #[test]
+    fn stacking_leaves_room_for_every_name() {
+        let mut rng = crate::testing::Lcg(7);
+        for _ in 0..100 {
+            let n = 1 + rng.below(20) as usize;
+            let extents: Vec<Extent> = (0..n)
+                .map(|_| {
+                    let from = rng.below(900) as f64;
+                    Extent {
+                        from,
+                        to: from + rng.below(300) as f64,
+                        width: 20.0 + rng.below(80) as f64,
+                        named: true,
+                    }
+                })
+                .collect();
+            let row = [8.0, 12.0, 16.0, 20.0][rng.below(4) as usize];
+            let stacked = stack_named(&extents, row, 1.0, 3.0, (-1e6, 1e6));
+            let marks: Vec<Mark> = extents
+                .iter()
+                .zip(&stacked.rows)
+                .map(|(e, &r)| Mark {
+                    bar: rect(
+                        e.from,
+                        r as f64 * row + 1.0,
+                        e.to,
+                        (r + 1) as f64 * row - 1.0,
+                    ),
+                    width: e.width,
+                    within: rect(-1e6, -1.0, 1e6, stacked.height),
+                })
+                .collect();
+            for (a, m) in marks.iter().enumerate() {
+                for b in &marks[a + 1..] {
+                    assert!(!m.bar.overlaps(&b.bar), "bars overlap");
+                }
+            }
+            let placed = place(&marks);
+            check(&marks, &placed);
+            // Names are placed greedily in another order than the stacking's, so a few
+            // may lose their room; nearly all keep it.
+            let named = placed.iter().flatten().count();
+            assert!(named * 10 >= n * 8, "{named} of {n} named");
         }
     }
 

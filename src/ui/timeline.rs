@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 const DEFAULT_WIDTH: f64 = 800.0;
 const ROW_PX: f64 = 20.0;
 const LANE_HEADER_PX: f64 = 20.0;
-const AXIS_PX: f64 = 24.0;
+const AXIS_PX: f64 = 20.0;
 /// Minimum distance between tick labels.
 const TICK_MIN_PX: f64 = 56.0;
 const ZOOM_STEP: f64 = 1.5;
@@ -102,7 +102,7 @@ pub const GUTTER_PX: f64 = 150.0;
 /// Compact rows: never thinner than this (the lanes scroll then), nor thicker.
 const COMPACT_ROW_MIN: f64 = 5.0;
 const COMPACT_ROW_MAX: f64 = 16.0;
-const COMPACT_LANE_GAP: f64 = 5.0;
+const COMPACT_LANE_GAP: f64 = 3.0;
 
 /// The lanes as drawn: the time-scaled part (axis origin at x = 0, to be placed right of
 /// the gutter), the gutter's lane titles (compact layout only), and the total height.
@@ -150,19 +150,21 @@ pub struct Marks<'a> {
     pub focused: Option<&'a str>,
 }
 
-/// Where stacking keeps room for an item's name, when the name cannot go inside its bar.
+/// How a lane's items are stacked in rows.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Room {
-    None,
-    Left,
-    Right,
-    Both,
+    /// Each item in a row where its name fits too (`timeline_labels::stack_named`): more
+    /// rows, each thinner.
+    Names,
+    /// Each item in the first row its bar fits in: the fewest rows; names where room is
+    /// left.
+    Bars,
 }
 
 /// The lanes laid out: rows, each item's shape and name, and where each lane starts.
 struct Plan {
-    /// Each lane, its number of rows and the y its rows start at.
-    lanes: Vec<(Lane, usize, f64)>,
+    /// Each lane and the y it starts at.
+    lanes: Vec<(Lane, f64)>,
     shapes: Vec<Option<Shape>>,
     labels: Vec<Option<labels::Label>>,
     height: f64,
@@ -182,8 +184,8 @@ impl Plan {
     }
 }
 
-/// Stacks each lane's items in rows, with `room` for names beside bars too short to hold
-/// them, fits the rows to the layout, and places the names.
+/// Stacks each lane's items in rows as `room` says, fits the rows to the layout, and places
+/// the names.
 fn plan(
     items: &[Item],
     widths: &[f64],
@@ -202,50 +204,69 @@ fn plan(
             .map_or(scale.x(bounds_end), |e| scale.x(e.last_day()));
         (from, to.max(from + 8.0))
     };
-    let stacked: Vec<(Lane, Vec<usize>, Vec<usize>, usize)> = Lane::ALL
+    let in_lanes: Vec<(Lane, Vec<usize>)> = Lane::ALL
         .into_iter()
         .map(|lane| {
-            let in_lane: Vec<usize> = (0..items.len())
-                .filter(|&i| items[i].lane == lane)
-                .collect();
-            let (rows, count) = if compact && lane == Lane::Events {
-                // A strip of dots, and one of soft bands: events may overlap there, and
-                // the keyboard, the tooltips and the table still reach each one.
-                let rows: Vec<usize> = in_lane
-                    .iter()
-                    .map(|&i| usize::from(!is_dot(&items[i])))
-                    .collect();
-                let count = rows.iter().max().map_or(0, |m| m + 1);
-                (rows, count)
-            } else {
-                let extents: Vec<(f64, f64)> = in_lane
-                    .iter()
-                    .map(|&i| {
-                        let (from, to) = extent(&items[i]);
-                        let beside = if to - from >= widths[i] + 2.0 * labels::PAD {
-                            0.0
-                        } else {
-                            labels::PAD + widths[i]
-                        };
-                        match room {
-                            Room::None => (from, to),
-                            Room::Left => (from - beside, to),
-                            Room::Right => (from, to + beside),
-                            Room::Both => (from - beside, to + beside),
-                        }
-                    })
-                    .collect();
-                time::stack(&extents, if compact { 3.0 } else { 6.0 })
-            };
-            (lane, in_lane, rows, count)
+            let in_lane = (0..items.len()).filter(|&i| items[i].lane == lane);
+            (lane, in_lane.collect())
         })
         .collect();
+    let timeline = (scale.x(scale.start.min(bounds_end)), scale.x(bounds_end));
+    // Each lane's rows for rows `row` px high: each item's row, and the lane's height.
+    let stack = |row: f64| -> Vec<(Vec<usize>, f64)> {
+        in_lanes
+            .iter()
+            .map(|(lane, in_lane)| {
+                let (rows, height) = if compact && *lane == Lane::Events {
+                    // A strip of dots, and one of soft bands: events may overlap there, and
+                    // the keyboard, the tooltips and the table still reach each one.
+                    let rows: Vec<usize> = in_lane
+                        .iter()
+                        .map(|&i| usize::from(!is_dot(&items[i])))
+                        .collect();
+                    let count = rows.iter().max().map_or(0, |m| m + 1);
+                    (rows, count as f64 * row)
+                } else if room == Room::Names {
+                    let extents: Vec<labels::Extent> = in_lane
+                        .iter()
+                        .map(|&i| {
+                            let (from, to) = extent(&items[i]);
+                            labels::Extent {
+                                from,
+                                to,
+                                width: widths[i],
+                                named: items[i].project || !compact,
+                            }
+                        })
+                        .collect();
+                    let gap = if compact { 3.0 } else { 6.0 };
+                    let stacked = labels::stack_named(&extents, row, inset(row), gap, timeline);
+                    (stacked.rows, stacked.height)
+                } else {
+                    let extents: Vec<(f64, f64)> =
+                        in_lane.iter().map(|&i| extent(&items[i])).collect();
+                    let (rows, count) = time::stack(&extents, if compact { 3.0 } else { 6.0 });
+                    (rows, count as f64 * row)
+                };
+                (rows, height.max(row))
+            })
+            .collect()
+    };
     let (row_px, header_px, gap) = match layout {
         Layout::Named => (ROW_PX, LANE_HEADER_PX, 8.0),
         Layout::Compact { height } => {
             let free = height - AXIS_PX - COMPACT_LANE_GAP * Lane::ALL.len() as f64;
-            let rows: usize = stacked.iter().map(|l| l.3.max(1)).sum();
-            let row = (free / rows.max(1) as f64).floor();
+            let row = if room == Room::Names {
+                // The tallest rows with which the lanes still fit the box.
+                let mut row = COMPACT_ROW_MAX;
+                while row > COMPACT_ROW_MIN && stack(row).iter().map(|l| l.1).sum::<f64>() > free {
+                    row -= 1.0;
+                }
+                row
+            } else {
+                let rows: f64 = stack(1.0).iter().map(|l| l.1).sum();
+                (free / rows.max(1.0)).floor()
+            };
             (
                 row.clamp(COMPACT_ROW_MIN, COMPACT_ROW_MAX),
                 0.0,
@@ -253,19 +274,20 @@ fn plan(
             )
         }
     };
+    let stacked = stack(row_px);
     let mut tops = vec![0.0; items.len()];
     let mut lanes = Vec::new();
     let mut bands: Vec<(Lane, f64, f64)> = Vec::new();
     let mut y = AXIS_PX;
-    for (lane, in_lane, lane_rows, count) in &stacked {
+    for ((lane, in_lane), (lane_rows, height)) in in_lanes.iter().zip(&stacked) {
         let start = y + header_px;
         for (k, &i) in in_lane.iter().enumerate() {
             tops[i] = start + lane_rows[k] as f64 * row_px;
         }
-        let end = start + count.max(&1).to_owned() as f64 * row_px + gap;
+        let end = start + height + gap;
         // Names stay in their lane: off its title and the rule under it.
         bands.push((*lane, start - 1.0, end - 3.0));
-        lanes.push((*lane, *count, y));
+        lanes.push((*lane, y));
         y = end;
     }
     let shapes: Vec<Option<Shape>> = items
@@ -355,16 +377,19 @@ pub fn lanes_svg(
         .map(|n| labels::text_width(n, labels::FONT_PX))
         .collect();
     let rooms: &[Room] = match layout {
-        Layout::Named => &[Room::Both],
-        Layout::Compact { .. } => &[Room::None, Room::Left, Room::Right, Room::Both],
+        Layout::Named => &[Room::Names],
+        Layout::Compact { .. } => &[Room::Names, Room::Bars],
+    };
+    // Compact lanes must fit their box: a plan that does not comes last.
+    let fits = |p: &Plan| match layout {
+        Layout::Compact { height } => p.height <= height + 0.5,
+        Layout::Named => true,
     };
     let mut best: Option<Plan> = None;
     for &room in rooms {
         let candidate = plan(items, &widths, scale, bounds_end, marks, layout, room);
-        if best
-            .as_ref()
-            .is_none_or(|b| candidate.score(items) > b.score(items))
-        {
+        let key = |p: &Plan| (fits(p), p.score(items));
+        if best.as_ref().is_none_or(|b| key(&candidate) > key(b)) {
             best = Some(candidate);
         }
     }
@@ -376,7 +401,7 @@ pub fn lanes_svg(
         labels: plan.labels.iter().flatten().count(),
         ..Drawn::default()
     };
-    for &(lane, _, y) in &plan.lanes {
+    for &(lane, y) in &plan.lanes {
         let title = escape(lane.label(lang));
         if compact {
             let lines = title_lines(&title);
@@ -441,6 +466,16 @@ struct Row {
     height: f64,
 }
 
+/// The margin bars leave above and below in their row: 3 px on named rows, 1 px on compact
+/// ones.
+fn inset(row: f64) -> f64 {
+    if row >= ROW_PX {
+        3.0
+    } else {
+        1.0
+    }
+}
+
 /// What an item is drawn as, in whole pixels.
 enum Shape {
     Dot {
@@ -481,8 +516,7 @@ impl Shape {
 fn shape(item: &Item, scale: &TimeScale, bounds_end: Day, row: Row) -> Option<Shape> {
     let start = item.span.start?;
     let round = |v: f64| px(v) as f64;
-    // Bars leave a margin above and below: 3 px on named rows, 1 px on compact ones.
-    let inset = if row.height >= ROW_PX { 3.0 } else { 1.0 };
+    let inset = inset(row.height);
     Some(if is_dot(item) {
         Shape::Dot {
             cx: round(scale.x(start.first_day())),
@@ -534,7 +568,11 @@ fn item_svg(
     } else {
         ""
     };
-    let kind = if item.point { "point" } else { "span" };
+    let kind = match (item.point, item.project) {
+        (true, _) => "point",
+        (false, true) => "span timeline__item--project",
+        (false, false) => "span",
+    };
     let _ = write!(
         out,
         r#"<g class="timeline__item timeline__item--{kind}{state}" role="button" tabindex="{tabindex}" data-id="{id}" aria-label="{name} ({dates})"><title>{name} ({dates})</title>"#,
@@ -551,6 +589,12 @@ fn item_svg(
             );
         }
         Shape::Bar { x, y, w, h, fuzzy } => {
+            // A bar that carries its name is drawn lighter, for the name's contrast.
+            let named = if name.is_some_and(|(l, _)| l.side == labels::Side::Inside) {
+                " timeline__bar--named"
+            } else {
+                ""
+            };
             let open = if item.span.end.is_none() {
                 " timeline__bar--open"
             } else {
@@ -565,7 +609,7 @@ fn item_svg(
             let rx = if *h >= 10.0 { 3 } else { 2 };
             let _ = write!(
                 out,
-                r#"<rect class="timeline__bar{open}{soft}" x="{x}" y="{y}" width="{w}" height="{h}" rx="{rx}"/>"#,
+                r#"<rect class="timeline__bar{open}{soft}{named}" x="{x}" y="{y}" width="{w}" height="{h}" rx="{rx}"/>"#,
             );
             for (a, width) in fuzzy {
                 let _ = write!(
@@ -1241,7 +1285,7 @@ mod tests {
     }
 
     #[test]
-    fn compact_rows_fit_the_box_and_leave_names_to_tooltips() {
+    fn compact_rows_fit_the_box_and_name_what_fits() {
         // Ten overlapping spans in a lane, and events: day dots and a year band.
         let mut items: Vec<Item> = (0..10)
             .map(|k| item(&format!("s{k}"), Lane::Unicancer, "2012", None, false))
@@ -1265,15 +1309,16 @@ mod tests {
             layout,
         );
         assert!(drawn.height <= 200.0, "fits: {}", drawn.height);
-        // 10 + 2 event rows + one empty row for each empty lane, in what is left of 200 px.
-        let rows = 10 + 2 + 2;
-        let row = ((200.0 - AXIS_PX - 4.0 * COMPACT_LANE_GAP) / rows as f64).floor();
-        assert!(
-            (drawn.height - (AXIS_PX + rows as f64 * row + 4.0 * COMPACT_LANE_GAP)).abs() < 1e-9
-        );
-        // Only the selected item's name is written; every item keeps its accessible name.
-        assert_eq!(drawn.plot.matches("timeline__label").count(), 1);
+        // Names where they fit, the selected item's first; every item keeps its
+        // accessible name.
+        assert!(drawn.labels >= 1);
+        assert_eq!(drawn.plot.matches("timeline__label").count(), drawn.labels);
+        let selected = &drawn.plot[drawn.plot.find(r#"data-id="s3""#).unwrap()..];
+        assert!(selected[..selected.find("</g>").unwrap()].contains("timeline__label"));
         assert_eq!(drawn.plot.matches("aria-label=").count(), items.len());
+        // One Tab stop: the selected item.
+        assert_eq!(drawn.plot.matches(r#"tabindex="0""#).count(), 1);
+        assert!(drawn.plot.contains(r#"tabindex="0" data-id="s3""#));
         assert!(drawn.gutter.contains("Unicancer") && drawn.gutter.contains("<tspan"));
         assert_eq!(layout.gutter(), GUTTER_PX);
         // Many more rows than fit: rows stop at their minimum and the lanes scroll.
@@ -1318,7 +1363,7 @@ mod tests {
         .plot;
         assert_eq!(svg.matches("is-related").count(), 1, "{svg}");
         assert!(svg.contains(
-            r#"timeline__item--span is-related" role="button" tabindex="0" data-id="proj""#
+            r#"timeline__item--span timeline__item--project is-related" role="button" tabindex="0" data-id="proj""#
         ));
     }
 
