@@ -48,7 +48,7 @@ pub fn step(slots: &[Slot], current: usize, step: Move) -> Option<usize> {
         Move::Previous => lane_of(here.lane).take_while(|&i| i < current).last(),
         Move::Next => lane_of(here.lane).find(|&i| i > current),
         Move::First => lane_of(here.lane).next(),
-        Move::Last => lane_of(here.lane).last(),
+        Move::Last => lane_of(here.lane).next_back(),
         Move::LaneAbove | Move::LaneBelow => {
             let lane = slots
                 .iter()

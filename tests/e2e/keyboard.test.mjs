@@ -27,7 +27,7 @@ const focused = () => {
   const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
   // SVG markers and timeline items draw their ring with a stroke on a child.
   const ring = [...el.querySelectorAll('*')].some((c) => getComputedStyle(c).stroke === getComputedStyle(document.documentElement).getPropertyValue('--color-focus').trim() || getComputedStyle(c).stroke.startsWith('rgb(179, 71, 11)'));
-  return { index: el.getAttribute('data-walk'), name: el.getAttribute('aria-label') || el.textContent.trim().slice(0, 40) || el.tagName, visible: outline || ring };
+  return { index: el.getAttribute('data-walk'), name: el.getAttribute('aria-label') || el.textContent.trim().slice(0, 40) || el.tagName, visible: outline || ring, item: el.classList.contains('timeline__item') };
 };
 
 for (const [name, path] of [['map view with a selection', '/?sel=crane'], ['table view', '/?view=table&tab=projects']]) {
@@ -41,6 +41,7 @@ for (const [name, path] of [['map view with a selection', '/?sel=crane'], ['tabl
     assert.equal(first.name, 'Skip to content', 'the skip link is the first stop');
     const reached = new Set([first.index]);
     const invisible = [];
+    let itemStops = 0;
     let back = false;
     for (let i = 0; i < total + 20; i++) {
       await page.keyboard.press('Tab');
@@ -49,12 +50,15 @@ for (const [name, path] of [['map view with a selection', '/?sel=crane'], ['tabl
         back = true;
         break;
       }
+      if (now.item) itemStops += 1;
       if (now.index !== null) {
         reached.add(now.index);
         if (!now.visible) invisible.push(now.name);
       }
     }
-    console.log(`keyboard walk (${name}): ${reached.size} of ${total} stops reached`);
+    console.log(`keyboard walk (${name}): ${reached.size} of ${total} stops reached, ${itemStops} of them on the timeline's items`);
+    // The timeline's items are one stop (a roving tabindex; the arrows move inside).
+    assert.equal(itemStops, 1, 'the timeline items take one Tab stop');
     assert.ok(back, 'Tab comes back round to the skip link: no trap');
     const missed = await page.evaluate((seen) => [...document.querySelectorAll('[data-walk]')]
       .filter((el) => !seen.includes(el.getAttribute('data-walk')))
