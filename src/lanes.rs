@@ -40,6 +40,8 @@ pub struct Item {
     pub span: Span,
     /// An event: drawn as a point (a day) or a soft band (a month or year).
     pub point: bool,
+    /// A project (not a partnership or an event): the timeline names these first.
+    pub project: bool,
     /// Organisations and projects the item involves, for highlighting.
     pub involves: Vec<String>,
 }
@@ -150,6 +152,7 @@ pub fn items(data: &Dataset) -> Vec<Item> {
             label,
             span: p.span,
             point: false,
+            project: true,
             involves,
         });
     }
@@ -188,6 +191,7 @@ pub fn items(data: &Dataset) -> Vec<Item> {
             label,
             span: r.span,
             point: false,
+            project: false,
             involves: vec![r.from.clone(), r.to.clone()],
         });
     }
@@ -199,6 +203,7 @@ pub fn items(data: &Dataset) -> Vec<Item> {
             label: e.label.clone(),
             span: Span::new(Some(date), Some(e.until.unwrap_or(date))),
             point: true,
+            project: false,
             involves: e.related.clone(),
         });
     }
@@ -307,6 +312,42 @@ impl SnapshotIndex {
 /// A day written out: "9 May 2023" / "9 mai 2023".
 pub fn long_date(day: Day, lang: Lang) -> String {
     lang.date(PartialDate::from_day(day))
+}
+
+/// A date range in words: "1 October 2022 – 30 September 2024", "since 2015".
+pub fn span_text(span: &Span, lang: Lang) -> String {
+    let fmt = |d: PartialDate| lang.date(d);
+    match (span.start, span.end) {
+        (Some(s), Some(e)) if s == e => fmt(s),
+        (Some(s), Some(e)) => format!("{} – {}", fmt(s), fmt(e)),
+        (Some(s), None) => match lang {
+            Lang::En => format!("since {}", fmt(s)),
+            Lang::Fr => format!("depuis {}", fmt(s)),
+        },
+        (None, Some(e)) => match lang {
+            Lang::En => format!("until {}", fmt(e)),
+            Lang::Fr => format!("jusqu’à {}", fmt(e)),
+        },
+        (None, None) => String::new(),
+    }
+}
+
+/// The ids a programme gathers: its hub and its projects (its page lists them, the
+/// timeline marks their items).
+pub fn programme_ids<'a>(data: &'a Dataset, prog: &'a str) -> Vec<&'a str> {
+    let hub = data
+        .programmes
+        .iter()
+        .find(|p| p.id == prog)
+        .map(|p| p.hub.as_str());
+    hub.into_iter()
+        .chain(
+            data.projects
+                .iter()
+                .filter(|p| p.programmes.iter().any(|x| x == prog))
+                .map(|p| p.id.as_str()),
+        )
+        .collect()
 }
 
 #[cfg(test)]

@@ -28,6 +28,8 @@ pub mod state;
 pub mod table;
 pub mod testing;
 pub mod time;
+pub mod timeline_keys;
+pub mod timeline_labels;
 pub mod ui;
 pub mod viewport;
 pub mod worker;

@@ -80,6 +80,32 @@ impl TimeScale {
         .within(bounds)
     }
 
+    /// The window moved as little as needed to show the days `from` to `to` with `margin`
+    /// px to spare on either side: the keyboard's way to an item out of view. A span wider
+    /// than the window is left alone if it crosses it, else brought in by its start.
+    pub fn reveal(&self, from: Day, to: Day, margin: f64, bounds: (Day, Day)) -> TimeScale {
+        let (x0, x1) = (self.x(from), self.x(to.max(from)));
+        let (lo, hi) = (margin, self.width - margin);
+        let dx = if x1 - x0 >= hi - lo {
+            if x0 < hi && x1 > lo {
+                0.0
+            } else {
+                lo - x0
+            }
+        } else if x0 < lo {
+            lo - x0
+        } else if x1 > hi {
+            hi - x1
+        } else {
+            0.0
+        };
+        if dx == 0.0 {
+            *self
+        } else {
+            self.pan_by(dx, bounds)
+        }
+    }
+
     /// Slides the window back inside `bounds` (or fits it, if it is wider than they are).
     pub fn within(self, (lo, hi): (Day, Day)) -> TimeScale {
         let span = self.end - self.start;
@@ -332,6 +358,29 @@ mod tests {
         assert_eq!(left.end - left.start, s.end - s.start);
         let right = s.pan_by(-1e9, bounds);
         assert_eq!(right.end, bounds.1);
+    }
+
+    #[test]
+    fn reveal_pans_just_enough_to_show_a_span_and_leaves_a_shown_one_alone() {
+        let bounds = (day("2000-01-01"), day("2040-01-01"));
+        let s = TimeScale::new(day("2010-01-01"), day("2020-01-01"), 1000.0);
+        let shown = s.reveal(day("2012-01-01"), day("2013-01-01"), 20.0, bounds);
+        assert_eq!(shown, s);
+        let later = s.reveal(day("2022-01-01"), day("2023-01-01"), 20.0, bounds);
+        assert!(
+            (later.x(day("2023-01-01")) - 980.0).abs() < 1.0,
+            "ends 20 px from the edge"
+        );
+        assert_eq!(later.days(), s.days(), "no zoom");
+        let earlier = s.reveal(day("2005-01-01"), day("2006-01-01"), 20.0, bounds);
+        assert!((earlier.x(day("2005-01-01")) - 20.0).abs() < 1.0);
+        let long = s.reveal(day("2005-01-01"), day("2030-01-01"), 20.0, bounds);
+        assert_eq!(long, s, "a span across the window is already shown");
+        let far = s.reveal(day("2025-01-01"), day("2039-01-01"), 20.0, bounds);
+        assert!(
+            (far.x(day("2025-01-01")) - 20.0).abs() < 1.0,
+            "brought in by its start"
+        );
     }
 
     #[test]

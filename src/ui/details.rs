@@ -4,7 +4,7 @@
 
 use super::markup::Markup;
 use crate::i18n::{Lang, Strings};
-use crate::lanes::short_name;
+use crate::lanes::{programme_ids, short_name, span_text};
 use crate::model::{
     Conflict, Dataset, Event, Figure, Provenance, Relation, RelationKind, Span, Text,
 };
@@ -224,23 +224,6 @@ pub fn events_of<'a>(data: &'a Dataset, ids: &[&str]) -> Vec<&'a Event> {
         .collect();
     crate::sort::sort_by_key(&mut events, |e| e.date.map_or(i32::MAX, |d| d.first_day()));
     events
-}
-
-/// The ids a programme page gathers: its hub and its projects.
-pub fn programme_ids<'a>(data: &'a Dataset, prog: &'a str) -> Vec<&'a str> {
-    let hub = data
-        .programmes
-        .iter()
-        .find(|p| p.id == prog)
-        .map(|p| p.hub.as_str());
-    hub.into_iter()
-        .chain(
-            data.projects
-                .iter()
-                .filter(|p| p.programmes.iter().any(|x| x == prog))
-                .map(|p| p.id.as_str()),
-        )
-        .collect()
 }
 
 /// A figure's value as the language writes it (decimal comma in French), with up to two
@@ -534,7 +517,7 @@ fn country_view(m: &mut Markup, data: &Dataset, code: &str, lang: Lang) -> bool 
         let role = i
             .role
             .map_or(t.participation_country_only, |k| lang.role(k));
-        let dates = crate::ui::timeline::span_text(&p.span, lang);
+        let dates = span_text(&p.span, lang);
         m.tag("<li class=\"details__country\"><h5 class=\"details__group\">")
             .select_link(&p.id, p.acronym.as_ref().unwrap_or(&p.name).get(lang));
         if dates.is_empty() {

@@ -7,6 +7,8 @@ use crate::i18n::Lang;
 use crate::lanes::{self, Item, Lane};
 use crate::model::{Day, PartialDate, Precision};
 use crate::time::{self, TimeScale};
+use crate::timeline_keys as keys;
+use crate::timeline_labels as labels;
 use crate::{today, use_as_of, use_atlas, use_explore, use_locale, use_selection};
 use leptos::prelude::*;
 use std::fmt::Write as _;
@@ -14,10 +16,12 @@ use std::fmt::Write as _;
 const DEFAULT_WIDTH: f64 = 800.0;
 const ROW_PX: f64 = 20.0;
 const LANE_HEADER_PX: f64 = 20.0;
-const AXIS_PX: f64 = 24.0;
+const AXIS_PX: f64 = 20.0;
 /// Minimum distance between tick labels.
 const TICK_MIN_PX: f64 = 56.0;
 const ZOOM_STEP: f64 = 1.5;
+/// Room kept between an item the keyboard reaches and the timeline's edges.
+const REVEAL_MARGIN_PX: f64 = 24.0;
 /// Width reserved for an item's written label; longer labels are cut with "…" (the full
 /// text stays in the item's accessible name and tooltip).
 const LABEL_MAX_PX: f64 = 190.0;
@@ -25,23 +29,28 @@ const LABEL_MAX_PX: f64 = 190.0;
 /// besides a phone's (`super::PRERENDER_TIMELINE_WIDTH`, named rows).
 const PRERENDER_WIDE_WIDTH: f64 = 1398.0;
 const PRERENDER_WIDE_HEIGHT: f64 = 243.0;
-/// Approximate width of one character of the 12 px label font.
-const CHAR_PX: f64 = 6.5;
-
-/// The label as drawn: at most as many characters as fit in [`LABEL_MAX_PX`], cut after a
-/// whole word so that what is seen stays part of the spoken name (WCAG 2.5.3); a
-/// parenthesis is dropped whole rather than left open.
+/// The label as drawn: at most [`LABEL_MAX_PX`] wide, cut after a whole word so that what
+/// is seen stays part of the spoken name (WCAG 2.5.3); a parenthesis is dropped whole
+/// rather than left open.
 pub fn clip_label(label: &str) -> String {
-    let max = (LABEL_MAX_PX / CHAR_PX) as usize;
-    if label.chars().count() <= max {
+    let width = |s: &str| labels::text_width(s, labels::FONT_PX);
+    if width(label) <= LABEL_MAX_PX {
         return label.to_owned();
     }
+    let room = LABEL_MAX_PX - width("…");
     if let Some((head, _)) = label.split_once(" (") {
-        if head.chars().count() < max {
+        if width(head) <= room {
             return format!("{head}…");
         }
     }
-    let cut: String = label.chars().take(max).collect();
+    let mut cut = String::new();
+    for c in label.chars() {
+        cut.push(c);
+        if width(&cut) > room {
+            cut.pop();
+            break;
+        }
+    }
     let whole = match cut.rfind(' ') {
         Some(i) if i > 0 => &cut[..i],
         _ => cut.as_str(),
@@ -52,27 +61,9 @@ pub fn clip_label(label: &str) -> String {
     )
 }
 
-/// An item's date range in words (see [`span_text`]).
+/// An item's date range in words (see [`lanes::span_text`]).
 pub fn dates_text(item: &Item, lang: Lang) -> String {
-    span_text(&item.span, lang)
-}
-
-/// A date range in words: "1 October 2022 – 30 September 2024", "since 2015".
-pub fn span_text(span: &crate::model::Span, lang: Lang) -> String {
-    let fmt = |d: PartialDate| lang.date(d);
-    match (span.start, span.end) {
-        (Some(s), Some(e)) if s == e => fmt(s),
-        (Some(s), Some(e)) => format!("{} – {}", fmt(s), fmt(e)),
-        (Some(s), None) => match lang {
-            Lang::En => format!("since {}", fmt(s)),
-            Lang::Fr => format!("depuis {}", fmt(s)),
-        },
-        (None, Some(e)) => match lang {
-            Lang::En => format!("until {}", fmt(e)),
-            Lang::Fr => format!("jusqu’à {}", fmt(e)),
-        },
-        (None, None) => String::new(),
-    }
+    lanes::span_text(&item.span, lang)
 }
 
 /// Whole pixels, for compact markup.
@@ -111,7 +102,7 @@ pub const GUTTER_PX: f64 = 150.0;
 /// Compact rows: never thinner than this (the lanes scroll then), nor thicker.
 const COMPACT_ROW_MIN: f64 = 5.0;
 const COMPACT_ROW_MAX: f64 = 16.0;
-const COMPACT_LANE_GAP: f64 = 5.0;
+const COMPACT_LANE_GAP: f64 = 3.0;
 
 /// The lanes as drawn: the time-scaled part (axis origin at x = 0, to be placed right of
 /// the gutter), the gutter's lane titles (compact layout only), and the total height.
@@ -120,6 +111,8 @@ pub struct Drawn {
     pub plot: String,
     pub gutter: String,
     pub height: f64,
+    /// How many items carry their name.
+    pub labels: usize,
 }
 
 /// A day-precise, one-day event: drawn as a dot.
@@ -153,10 +146,219 @@ fn title_lines(title: &str) -> Vec<&str> {
 pub struct Marks<'a> {
     pub selected: Option<&'a str>,
     pub related: &'a [&'a str],
+    /// The item the keyboard last focused, which keeps the Tab stop while it is drawn.
+    pub focused: Option<&'a str>,
+}
+
+/// How a lane's items are stacked in rows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Room {
+    /// Each item in a row where its name fits too (`timeline_labels::stack_named`): more
+    /// rows, each thinner.
+    Names,
+    /// Each item in the first row its bar fits in: the fewest rows; names where room is
+    /// left.
+    Bars,
+}
+
+/// The lanes laid out: rows, each item's shape and name, and where each lane starts.
+struct Plan {
+    /// Each lane and the y it starts at.
+    lanes: Vec<(Lane, f64)>,
+    shapes: Vec<Option<Shape>>,
+    labels: Vec<Option<labels::Label>>,
+    height: f64,
+}
+
+impl Plan {
+    /// What a layout is judged by: the projects named, then all items named.
+    fn score(&self, items: &[Item]) -> (usize, usize) {
+        let named = |i: &usize| self.labels[*i].is_some();
+        (
+            (0..items.len())
+                .filter(|i| items[*i].project)
+                .filter(named)
+                .count(),
+            (0..items.len()).filter(named).count(),
+        )
+    }
+}
+
+/// Stacks each lane's items in rows as `room` says, fits the rows to the layout, and places
+/// the names.
+fn plan(
+    items: &[Item],
+    widths: &[f64],
+    scale: &TimeScale,
+    bounds_end: Day,
+    marks: Marks,
+    layout: Layout,
+    room: Room,
+) -> Plan {
+    let compact = matches!(layout, Layout::Compact { .. });
+    let extent = |i: &Item| {
+        let from = i.span.start.map_or(0.0, |s| scale.x(s.first_day()));
+        let to = i
+            .span
+            .end
+            .map_or(scale.x(bounds_end), |e| scale.x(e.last_day()));
+        (from, to.max(from + 8.0))
+    };
+    let in_lanes: Vec<(Lane, Vec<usize>)> = Lane::ALL
+        .into_iter()
+        .map(|lane| {
+            let in_lane = (0..items.len()).filter(|&i| items[i].lane == lane);
+            (lane, in_lane.collect())
+        })
+        .collect();
+    let timeline = (scale.x(scale.start.min(bounds_end)), scale.x(bounds_end));
+    // Each lane's rows for rows `row` px high: each item's row, and the lane's height.
+    let stack = |row: f64| -> Vec<(Vec<usize>, f64)> {
+        in_lanes
+            .iter()
+            .map(|(lane, in_lane)| {
+                let (rows, height) = if compact && *lane == Lane::Events {
+                    // A strip of dots, and one of soft bands: events may overlap there, and
+                    // the keyboard, the tooltips and the table still reach each one.
+                    let rows: Vec<usize> = in_lane
+                        .iter()
+                        .map(|&i| usize::from(!is_dot(&items[i])))
+                        .collect();
+                    let count = rows.iter().max().map_or(0, |m| m + 1);
+                    (rows, count as f64 * row)
+                } else if room == Room::Names {
+                    let extents: Vec<labels::Extent> = in_lane
+                        .iter()
+                        .map(|&i| {
+                            let (from, to) = extent(&items[i]);
+                            labels::Extent {
+                                from,
+                                to,
+                                width: widths[i],
+                                named: items[i].project || !compact,
+                            }
+                        })
+                        .collect();
+                    let gap = if compact { 3.0 } else { 6.0 };
+                    let stacked = labels::stack_named(&extents, row, inset(row), gap, timeline);
+                    (stacked.rows, stacked.height)
+                } else {
+                    let extents: Vec<(f64, f64)> =
+                        in_lane.iter().map(|&i| extent(&items[i])).collect();
+                    let (rows, count) = time::stack(&extents, if compact { 3.0 } else { 6.0 });
+                    (rows, count as f64 * row)
+                };
+                (rows, height.max(row))
+            })
+            .collect()
+    };
+    let (row_px, header_px, gap) = match layout {
+        Layout::Named => (ROW_PX, LANE_HEADER_PX, 8.0),
+        Layout::Compact { height } => {
+            let free = height - AXIS_PX - COMPACT_LANE_GAP * Lane::ALL.len() as f64;
+            let row = if room == Room::Names {
+                // The tallest rows with which the lanes still fit the box.
+                let mut row = COMPACT_ROW_MAX;
+                while row > COMPACT_ROW_MIN && stack(row).iter().map(|l| l.1).sum::<f64>() > free {
+                    row -= 1.0;
+                }
+                row
+            } else {
+                let rows: f64 = stack(1.0).iter().map(|l| l.1).sum();
+                (free / rows.max(1.0)).floor()
+            };
+            (
+                row.clamp(COMPACT_ROW_MIN, COMPACT_ROW_MAX),
+                0.0,
+                COMPACT_LANE_GAP,
+            )
+        }
+    };
+    let stacked = stack(row_px);
+    let mut tops = vec![0.0; items.len()];
+    let mut lanes = Vec::new();
+    let mut bands: Vec<(Lane, f64, f64)> = Vec::new();
+    let mut y = AXIS_PX;
+    for ((lane, in_lane), (lane_rows, height)) in in_lanes.iter().zip(&stacked) {
+        let start = y + header_px;
+        for (k, &i) in in_lane.iter().enumerate() {
+            tops[i] = start + lane_rows[k] as f64 * row_px;
+        }
+        let end = start + height + gap;
+        // Names stay in their lane: off its title and the rule under it.
+        bands.push((*lane, start - 1.0, end - 3.0));
+        lanes.push((*lane, y));
+        y = end;
+    }
+    let shapes: Vec<Option<Shape>> = items
+        .iter()
+        .zip(&tops)
+        .map(|(i, &top)| {
+            shape(
+                i,
+                scale,
+                bounds_end,
+                Row {
+                    top,
+                    height: row_px,
+                },
+            )
+        })
+        .collect();
+    // Names: the selection's first, then projects, partnerships, events.
+    let order = crate::sort::order(items.len(), &|a, b| {
+        let rank = |i: usize| {
+            (
+                marks.selected != Some(items[i].id.as_str()),
+                !items[i].project,
+                items[i].lane == Lane::Events,
+            )
+        };
+        rank(a).cmp(&rank(b))
+    });
+    let nowhere = labels::Rect {
+        x0: -1.0,
+        y0: -1.0,
+        x1: -1.0,
+        y1: -1.0,
+    };
+    let within = |lane: Lane| {
+        bands
+            .iter()
+            .find(|b| b.0 == lane)
+            .map_or(nowhere, |&(_, y0, y1)| labels::Rect {
+                x0: 0.0,
+                y0,
+                x1: scale.width,
+                y1,
+            })
+    };
+    let placed = labels::place(
+        &order
+            .iter()
+            .map(|&i| labels::Mark {
+                bar: shapes[i].as_ref().map_or(nowhere, Shape::bounds),
+                width: widths[i],
+                within: within(items[i].lane),
+            })
+            .collect::<Vec<_>>(),
+    );
+    let mut labels = vec![None; items.len()];
+    for (k, &i) in order.iter().enumerate() {
+        labels[i] = placed[k];
+    }
+    Plan {
+        lanes,
+        shapes,
+        labels,
+        height: y,
+    }
 }
 
 /// The lanes' markup for a scale: lane titles, then items stacked in rows, marked as the
-/// selection says.
+/// selection says, each named where its name fits (`timeline_labels::place`): of the ways
+/// to stack the rows, the one that names the most projects, then the most items. One item
+/// holds the keyboard's Tab stop (`timeline_keys::tab_stop`), the others `tabindex="-1"`.
 pub fn lanes_svg(
     items: &[Item],
     scale: &TimeScale,
@@ -165,57 +367,41 @@ pub fn lanes_svg(
     marks: Marks,
     layout: Layout,
 ) -> Drawn {
-    let selected = marks.selected;
     let compact = matches!(layout, Layout::Compact { .. });
-    let lanes: Vec<(Lane, Vec<&Item>, Vec<usize>, usize)> = Lane::ALL
-        .into_iter()
-        .map(|lane| {
-            let in_lane: Vec<&Item> = items.iter().filter(|i| i.lane == lane).collect();
-            let (rows, count) = if compact && lane == Lane::Events {
-                // A strip of dots, and one of soft bands: events may overlap there, and
-                // the keyboard, the tooltips and the table still reach each one.
-                let rows: Vec<usize> = in_lane.iter().map(|i| usize::from(!is_dot(i))).collect();
-                let count = rows.iter().max().map_or(0, |m| m + 1);
-                (rows, count)
-            } else {
-                let extents: Vec<(f64, f64)> = in_lane
-                    .iter()
-                    .map(|i| {
-                        let from = i.span.start.map_or(0.0, |s| scale.x(s.first_day()));
-                        let to = i
-                            .span
-                            .end
-                            .map_or(scale.x(bounds_end), |e| scale.x(e.last_day()));
-                        // Room for the label (about 6.5 px a character) when it is written beside.
-                        let label = if compact {
-                            0.0
-                        } else {
-                            clip_label(i.label.get(lang)).chars().count() as f64 * CHAR_PX
-                        };
-                        (from, to.max(from + 8.0).max(from + label + 8.0))
-                    })
-                    .collect();
-                time::stack(&extents, if compact { 3.0 } else { 6.0 })
-            };
-            (lane, in_lane, rows, count)
-        })
+    let names: Vec<String> = items
+        .iter()
+        .map(|i| clip_label(i.label.get(lang)))
         .collect();
-    let (row_px, header_px, gap) = match layout {
-        Layout::Named => (ROW_PX, LANE_HEADER_PX, 8.0),
-        Layout::Compact { height } => {
-            let rows: usize = lanes.iter().map(|l| l.3.max(1)).sum();
-            let free = height - AXIS_PX - COMPACT_LANE_GAP * lanes.len() as f64;
-            let row = (free / rows.max(1) as f64).floor();
-            (
-                row.clamp(COMPACT_ROW_MIN, COMPACT_ROW_MAX),
-                0.0,
-                COMPACT_LANE_GAP,
-            )
-        }
+    let widths: Vec<f64> = names
+        .iter()
+        .map(|n| labels::text_width(n, labels::FONT_PX))
+        .collect();
+    let rooms: &[Room] = match layout {
+        Layout::Named => &[Room::Names],
+        Layout::Compact { .. } => &[Room::Names, Room::Bars],
     };
-    let mut drawn = Drawn::default();
-    let mut y = AXIS_PX;
-    for (lane, in_lane, rows, count) in lanes {
+    // Compact lanes must fit their box: a plan that does not comes last.
+    let fits = |p: &Plan| match layout {
+        Layout::Compact { height } => p.height <= height + 0.5,
+        Layout::Named => true,
+    };
+    let mut best: Option<Plan> = None;
+    for &room in rooms {
+        let candidate = plan(items, &widths, scale, bounds_end, marks, layout, room);
+        let key = |p: &Plan| (fits(p), p.score(items));
+        if best.as_ref().is_none_or(|b| key(&candidate) > key(b)) {
+            best = Some(candidate);
+        }
+    }
+    let Some(plan) = best else {
+        return Drawn::default();
+    };
+    let mut drawn = Drawn {
+        height: plan.height,
+        labels: plan.labels.iter().flatten().count(),
+        ..Drawn::default()
+    };
+    for &(lane, y) in &plan.lanes {
         let title = escape(lane.label(lang));
         if compact {
             let lines = title_lines(&title);
@@ -244,44 +430,130 @@ pub fn lanes_svg(
                 px(y + 14.0),
             );
         }
-        y += header_px;
-        for (k, item) in in_lane.iter().enumerate() {
-            let top = y + rows[k] as f64 * row_px;
-            let named = !compact || selected == Some(item.id.as_str());
+    }
+    let position = |id: Option<&str>| id.and_then(|id| items.iter().position(|i| i.id == id));
+    let stop = keys::tab_stop(
+        items.len(),
+        position(marks.focused),
+        position(marks.selected),
+        |i| {
+            plan.shapes[i]
+                .as_ref()
+                .is_some_and(|s| s.bounds().x1 > 0.0 && s.bounds().x0 < scale.width)
+        },
+    );
+    for (k, item) in items.iter().enumerate() {
+        if let Some(shape) = &plan.shapes[k] {
+            let name = plan.labels[k].map(|l| (l, names[k].as_str()));
             item_svg(
                 &mut drawn.plot,
                 item,
-                scale,
-                bounds_end,
-                Row {
-                    top,
-                    height: row_px,
-                    named,
-                },
+                shape,
+                name,
+                stop == Some(k),
                 lang,
                 marks,
             );
         }
-        y += count.max(1) as f64 * row_px + gap;
     }
-    drawn.height = y;
     drawn
 }
 
-/// Where an item goes: its row's top and height, and whether its name is written.
+/// Where an item's row is: its top and height.
 #[derive(Clone, Copy)]
 struct Row {
     top: f64,
     height: f64,
-    named: bool,
+}
+
+/// The margin bars leave above and below in their row: 3 px on named rows, 1 px on compact
+/// ones.
+fn inset(row: f64) -> f64 {
+    if row >= ROW_PX {
+        3.0
+    } else {
+        1.0
+    }
+}
+
+/// What an item is drawn as, in whole pixels.
+enum Shape {
+    Dot {
+        cx: f64,
+        cy: f64,
+        r: f64,
+    },
+    /// `fuzzy`: the uncertain parts (x, width) of a start or end given only to the month
+    /// or year.
+    Bar {
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        fuzzy: Vec<(f64, f64)>,
+    },
+}
+
+impl Shape {
+    fn bounds(&self) -> labels::Rect {
+        match *self {
+            Shape::Dot { cx, cy, r } => labels::Rect {
+                x0: cx - r,
+                y0: cy - r,
+                x1: cx + r,
+                y1: cy + r,
+            },
+            Shape::Bar { x, y, w, h, .. } => labels::Rect {
+                x0: x,
+                y0: y,
+                x1: x + w,
+                y1: y + h,
+            },
+        }
+    }
+}
+
+fn shape(item: &Item, scale: &TimeScale, bounds_end: Day, row: Row) -> Option<Shape> {
+    let start = item.span.start?;
+    let round = |v: f64| px(v) as f64;
+    let inset = inset(row.height);
+    Some(if is_dot(item) {
+        Shape::Dot {
+            cx: round(scale.x(start.first_day())),
+            cy: round(row.top + row.height / 2.0),
+            r: round((row.height / 2.0 - 1.0).clamp(2.0, 5.0)),
+        }
+    } else {
+        let x0 = scale.x(start.first_day());
+        let x1 = item
+            .span
+            .end
+            .map_or(scale.x(bounds_end), |e| scale.x(e.last_day()));
+        let fuzzy = [Some(start), item.span.end]
+            .into_iter()
+            .flatten()
+            .filter(|d| d.precision() != Precision::Day && !item.point)
+            .map(|d| {
+                let (a, b) = (scale.x(d.first_day()), scale.x(d.last_day()));
+                (round(a), round((b - a).max(1.0)))
+            })
+            .collect();
+        Shape::Bar {
+            x: round(x0),
+            y: round(row.top + inset),
+            w: round((x1 - x0).max(3.0)),
+            h: round((row.height - 2.0 * inset).max(2.0)),
+            fuzzy,
+        }
+    })
 }
 
 fn item_svg(
     out: &mut String,
     item: &Item,
-    scale: &TimeScale,
-    bounds_end: Day,
-    row: Row,
+    shape: &Shape,
+    name: Option<(labels::Label, &str)>,
+    tab_stop: bool,
     lang: Lang,
     marks: Marks,
 ) {
@@ -296,76 +568,69 @@ fn item_svg(
     } else {
         ""
     };
-    let kind = if item.point { "point" } else { "span" };
+    let kind = match (item.point, item.project) {
+        (true, _) => "point",
+        (false, true) => "span timeline__item--project",
+        (false, false) => "span",
+    };
     let _ = write!(
         out,
-        r#"<g class="timeline__item timeline__item--{kind}{state}" role="button" tabindex="0" data-id="{id}" aria-label="{name} ({dates})"><title>{name} ({dates})</title>"#,
+        r#"<g class="timeline__item timeline__item--{kind}{state}" role="button" tabindex="{tabindex}" data-id="{id}" aria-label="{name} ({dates})"><title>{name} ({dates})</title>"#,
+        tabindex = if tab_stop { "0" } else { "-1" },
         id = escape(&item.id),
         name = escape(label),
         dates = escape(&dates),
     );
-    let mid = row.top + row.height / 2.0;
-    // Bars leave a margin above and below: 4 px on named rows, 1 px on compact ones.
-    let inset = if row.height >= ROW_PX { 4.0 } else { 1.0 };
-    let (bar_top, bar_h) = (row.top + inset, (row.height - 2.0 * inset).max(2.0));
-    if is_dot(item) {
-        let _ = write!(
-            out,
-            r#"<circle class="timeline__dot" cx="{}" cy="{}" r="{}"/>"#,
-            px(scale.x(start.first_day())),
-            px(mid),
-            px((row.height / 2.0 - 1.0).clamp(2.0, 5.0))
-        );
-    } else {
-        let x0 = scale.x(start.first_day());
-        let x1 = item
-            .span
-            .end
-            .map_or(scale.x(bounds_end), |e| scale.x(e.last_day()));
-        let w = (x1 - x0).max(3.0);
-        let open = if item.span.end.is_none() {
-            " timeline__bar--open"
-        } else {
-            ""
-        };
-        // A whole month or year, or an uncertain date: drawn soft, not as a fake day.
-        let soft = if item.point && start.precision() != Precision::Day {
-            " timeline__bar--soft"
-        } else {
-            ""
-        };
-        let rx = if row.named { 3 } else { 2 };
-        let _ = write!(
-            out,
-            r#"<rect class="timeline__bar{open}{soft}" x="{}" y="{}" width="{}" height="{}" rx="{rx}"/>"#,
-            px(x0),
-            px(bar_top),
-            px(w),
-            px(bar_h)
-        );
-        // The uncertain part of a start or end given only to the month or year.
-        for d in [Some(start), item.span.end].into_iter().flatten() {
-            if d.precision() != Precision::Day && !item.point {
-                let (a, b) = (scale.x(d.first_day()), scale.x(d.last_day()));
+    match shape {
+        Shape::Dot { cx, cy, r } => {
+            let _ = write!(
+                out,
+                r#"<circle class="timeline__dot" cx="{cx}" cy="{cy}" r="{r}"/>"#
+            );
+        }
+        Shape::Bar { x, y, w, h, fuzzy } => {
+            // A bar that carries its name is drawn lighter, for the name's contrast.
+            let named = if name.is_some_and(|(l, _)| l.side == labels::Side::Inside) {
+                " timeline__bar--named"
+            } else {
+                ""
+            };
+            let open = if item.span.end.is_none() {
+                " timeline__bar--open"
+            } else {
+                ""
+            };
+            // A whole month or year, or an uncertain date: drawn soft, not as a fake day.
+            let soft = if item.point && start.precision() != Precision::Day {
+                " timeline__bar--soft"
+            } else {
+                ""
+            };
+            let rx = if *h >= 10.0 { 3 } else { 2 };
+            let _ = write!(
+                out,
+                r#"<rect class="timeline__bar{open}{soft}{named}" x="{x}" y="{y}" width="{w}" height="{h}" rx="{rx}"/>"#,
+            );
+            for (a, width) in fuzzy {
                 let _ = write!(
                     out,
-                    r#"<rect class="timeline__fuzzy" x="{}" y="{}" width="{}" height="{}"/>"#,
-                    px(a),
-                    px(bar_top),
-                    px((b - a).max(1.0)),
-                    px(bar_h)
+                    r#"<rect class="timeline__fuzzy" x="{a}" y="{y}" width="{width}" height="{h}"/>"#
                 );
             }
         }
     }
-    if row.named {
-        let text_x = scale.x(start.first_day()) + if item.point { 8.0 } else { 4.0 };
+    if let Some((at, text)) = name {
+        let side = match at.side {
+            labels::Side::Inside => " timeline__label--inside",
+            labels::Side::Right | labels::Side::Left => "",
+        };
+        // The baseline a 12 px line's box centred on the row puts the text on.
         let _ = write!(
             out,
-            r#"<text class="timeline__label" x="{}" y="{}" aria-hidden="true">{}</text>"#,
-            px(text_x),
-            px(mid + 4.0),
-            escape(&clip_label(label))
+            r#"<text class="timeline__label{side}" x="{}" y="{}" aria-hidden="true">{}</text>"#,
+            px(at.text.x0),
+            px((at.text.y0 + at.text.y1) / 2.0 + 4.0),
+            escape(text)
         );
     }
     out.push_str("</g>");
@@ -477,15 +742,25 @@ pub fn TimelineRegion() -> impl IntoView {
             })
         })
     };
+    // The item the keyboard last reached, which holds the items' one Tab stop until the
+    // selection changes (then the selected item, or the first in view, holds it).
+    let focused = StoredValue::new(None::<String>);
+    let plot_layer = NodeRef::<leptos::svg::G>::new();
+    let drawn_for = StoredValue::new(None::<String>);
     let markup = Memo::new(move |_| {
         let s = scale.get();
         let lang = locale.0.get();
         let selected = selection.0.get();
         let layout = layout.get();
+        if drawn_for.with_value(|d| *d != selected) {
+            drawn_for.set_value(selected.clone());
+            focused.set_value(None);
+        }
+        let focused = focused.get_value();
         // A programme marks its hub's and its projects' items; anything else, its own.
         let related: Vec<&str> = match selected.as_deref() {
             Some(id) if atlas.programmes.iter().any(|p| p.id == id) => {
-                super::details::programme_ids(&atlas, id)
+                lanes::programme_ids(&atlas, id)
             }
             Some(id) => vec![id],
             None => Vec::new(),
@@ -493,6 +768,7 @@ pub fn TimelineRegion() -> impl IntoView {
         let marks = Marks {
             selected: selected.as_deref(),
             related: &related,
+            focused: focused.as_deref(),
         };
         let drawn = shown.with(|items| lanes_svg(items, &s, bounds.1, lang, marks, layout));
         let axis = axis_svg(&s, lang, drawn.height);
@@ -505,10 +781,7 @@ pub fn TimelineRegion() -> impl IntoView {
     let prerendered = (!crate::IN_BROWSER).then(|| {
         let lang = locale.0.get_untracked();
         let now = as_of.0.get_untracked();
-        let marks = Marks {
-            selected: None,
-            related: &[],
-        };
+        let marks = Marks::default();
         let draw = |which: &str, layout: Layout, width: f64| {
             let s = initial(width - layout.gutter());
             let drawn = shown.with_untracked(|items| lanes_svg(items, &s, bounds.1, lang, marks, layout));
@@ -646,11 +919,116 @@ pub fn TimelineRegion() -> impl IntoView {
             ev.stop_propagation();
         }
     };
+    // The items are one Tab stop; the arrow keys, Home and End move between them
+    // (timeline_keys), panning the timeline to show the item reached.
+    let days_of = move |item: &Item| {
+        let from = item.span.start.map_or(bounds.0, |d| d.first_day());
+        (
+            from,
+            item.span.end.map_or(bounds.1, |d| d.last_day()).max(from),
+        )
+    };
+    let item_element = move |id: &str| {
+        use wasm_bindgen::JsCast;
+        let selector = format!("[data-id='{}']", id.replace(['\'', '\\'], ""));
+        plot_layer
+            .get_untracked()
+            .and_then(|layer| layer.query_selector(&selector).ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::SvgElement>().ok())
+    };
     let on_item_key = move |ev: leptos::ev::KeyboardEvent| {
-        if (ev.key() == "Enter" || ev.key() == " ") && select_from(ev.target()).is_some() {
-            ev.prevent_default();
+        use wasm_bindgen::JsCast;
+        let key = ev.key();
+        if key == "Enter" || key == " " {
+            if select_from(ev.target()).is_some() {
+                ev.prevent_default();
+            }
+            return;
+        }
+        let Some(step) = keys::Move::from_key(&key) else {
+            return;
+        };
+        let Some(id) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-id]").ok().flatten())
+            .and_then(|hit| hit.get_attribute("data-id"))
+        else {
+            return;
+        };
+        // The timeline's own keys (pan) are for the box, not for an item.
+        ev.prevent_default();
+        ev.stop_propagation();
+        let next = shown.with_untracked(|items| {
+            let slots: Vec<keys::Slot> = items
+                .iter()
+                .map(|i| {
+                    let (from, to) = days_of(i);
+                    keys::Slot {
+                        lane: i.lane as usize,
+                        from: f64::from(from),
+                        to: f64::from(to),
+                    }
+                })
+                .collect();
+            let here = items.iter().position(|i| i.id == id)?;
+            keys::step(&slots, here, step).map(|k| (items[k].id.clone(), days_of(&items[k])))
+        });
+        if let Some((next, (from, to))) = next {
+            if let Some(el) = item_element(&next) {
+                let _ = el.focus();
+            }
+            scale.update(|s| *s = s.reveal(from, to, REVEAL_MARGIN_PX, bounds));
         }
     };
+    // Whichever way an item gets the focus, it takes the Tab stop; reached by the keyboard
+    // (Tab back into the items after a pan), it is brought into view.
+    let on_item_focus = move |ev: leptos::ev::FocusEvent| {
+        use wasm_bindgen::JsCast;
+        read_item(ev.target());
+        let Some(hit) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-id]").ok().flatten())
+        else {
+            return;
+        };
+        let Some(id) = hit.get_attribute("data-id") else {
+            return;
+        };
+        if let Some(layer) = plot_layer.get_untracked() {
+            if let Ok(Some(old)) = layer.query_selector("[data-id][tabindex='0']") {
+                let _ = old.set_attribute("tabindex", "-1");
+            }
+        }
+        let _ = hit.set_attribute("tabindex", "0");
+        if hit.matches(":focus-visible").unwrap_or(false) {
+            let extent =
+                shown.with_untracked(|items| items.iter().find(|i| i.id == id).map(days_of));
+            if let Some((from, to)) = extent {
+                let moved = scale.with_untracked(|s| s.reveal(from, to, REVEAL_MARGIN_PX, bounds));
+                if scale.with_untracked(|s| *s != moved) {
+                    scale.set(moved);
+                }
+            }
+        }
+        focused.set_value(Some(id));
+    };
+    // The items are redrawn as one string; keep the keyboard focus on the same item.
+    Effect::new(move |_| {
+        let Some(layer) = plot_layer.get() else {
+            return;
+        };
+        let focus = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .filter(|el| layer.contains(Some(el)))
+            .and_then(|el| el.get_attribute("data-id"));
+        markup.with(|m| layer.set_inner_html(&m.0));
+        if let Some(el) = focus.as_deref().and_then(item_element) {
+            let _ = el.focus();
+        }
+    });
 
     // Play: one year per step; stops at the end.
     let playing = RwSignal::new(false);
@@ -777,11 +1155,11 @@ pub fn TimelineRegion() -> impl IntoView {
                     on:keydown=on_item_key
                     on:pointerover=move |ev| read_item(ev.target())
                     on:pointerleave=move |_| readout.set(String::new())
-                    on:focusin=move |ev| read_item(ev.target())
+                    on:focusin=on_item_focus
                     on:focusout=move |_| readout.set(String::new())
                 >
                     <g transform=move || format!("translate({},0)", px(gutter_x()))>
-                        <g inner_html=move || markup.with(|m| m.0.clone())></g>
+                        <g node_ref=plot_layer></g>
                         <line
                             class="timeline__asof"
                             x1=as_of_x
@@ -818,6 +1196,7 @@ mod tests {
                 end.map(|e| PartialDate::parse(e).unwrap()),
             ),
             point,
+            project: !point,
             involves: vec!["org".into()],
         }
     }
@@ -868,6 +1247,7 @@ mod tests {
             Marks {
                 selected: Some("org"),
                 related: &["org"],
+                focused: None,
             },
             Layout::Named,
         )
@@ -905,7 +1285,7 @@ mod tests {
     }
 
     #[test]
-    fn compact_rows_fit_the_box_and_leave_names_to_tooltips() {
+    fn compact_rows_fit_the_box_and_name_what_fits() {
         // Ten overlapping spans in a lane, and events: day dots and a year band.
         let mut items: Vec<Item> = (0..10)
             .map(|k| item(&format!("s{k}"), Lane::Unicancer, "2012", None, false))
@@ -924,19 +1304,21 @@ mod tests {
             Marks {
                 selected: Some("s3"),
                 related: &["s3"],
+                focused: None,
             },
             layout,
         );
         assert!(drawn.height <= 200.0, "fits: {}", drawn.height);
-        // 10 + 2 event rows + one empty row for each empty lane, in what is left of 200 px.
-        let rows = 10 + 2 + 2;
-        let row = ((200.0 - AXIS_PX - 4.0 * COMPACT_LANE_GAP) / rows as f64).floor();
-        assert!(
-            (drawn.height - (AXIS_PX + rows as f64 * row + 4.0 * COMPACT_LANE_GAP)).abs() < 1e-9
-        );
-        // Only the selected item's name is written; every item keeps its accessible name.
-        assert_eq!(drawn.plot.matches("timeline__label").count(), 1);
+        // Names where they fit, the selected item's first; every item keeps its
+        // accessible name.
+        assert!(drawn.labels >= 1);
+        assert_eq!(drawn.plot.matches("timeline__label").count(), drawn.labels);
+        let selected = &drawn.plot[drawn.plot.find(r#"data-id="s3""#).unwrap()..];
+        assert!(selected[..selected.find("</g>").unwrap()].contains("timeline__label"));
         assert_eq!(drawn.plot.matches("aria-label=").count(), items.len());
+        // One Tab stop: the selected item.
+        assert_eq!(drawn.plot.matches(r#"tabindex="0""#).count(), 1);
+        assert!(drawn.plot.contains(r#"tabindex="0" data-id="s3""#));
         assert!(drawn.gutter.contains("Unicancer") && drawn.gutter.contains("<tspan"));
         assert_eq!(layout.gutter(), GUTTER_PX);
         // Many more rows than fit: rows stop at their minimum and the lanes scroll.
@@ -968,6 +1350,7 @@ mod tests {
         let marks = Marks {
             selected: Some("prog"),
             related: &["hub", "proj"],
+            focused: None,
         };
         let svg = lanes_svg(
             &items,
@@ -980,7 +1363,7 @@ mod tests {
         .plot;
         assert_eq!(svg.matches("is-related").count(), 1, "{svg}");
         assert!(svg.contains(
-            r#"timeline__item--span is-related" role="button" tabindex="0" data-id="proj""#
+            r#"timeline__item--span timeline__item--project is-related" role="button" tabindex="0" data-id="proj""#
         ));
     }
 
@@ -990,7 +1373,7 @@ mod tests {
         let long = "Paris Conference for an International Childhood Cancer Data Partnership";
         let cut = clip_label(long);
         assert!(cut.ends_with('…'));
-        assert!(cut.chars().count() as f64 * CHAR_PX <= LABEL_MAX_PX);
+        assert!(labels::text_width(&cut, labels::FONT_PX) <= LABEL_MAX_PX);
         assert!(
             long.starts_with(cut.trim_end_matches('…')),
             "a prefix of the name"
@@ -1012,5 +1395,76 @@ mod tests {
             dates_text(&i, Lang::Fr),
             "1er octobre 2022 – 30 septembre 2024"
         );
+    }
+}
+#[cfg(test)]
+mod probe {
+    use super::*;
+    #[test]
+    fn probe_real_data() {
+        let data = crate::data::embedded().unwrap();
+        let items = lanes::items(&data);
+        let today = PartialDate::parse("2026-12-07").unwrap().first_day();
+        let (first, last) = lanes::extent(&items, today);
+        let bounds = (first, last.max(today + 366));
+        for (w, layout) in [
+            (
+                PRERENDER_WIDE_WIDTH,
+                Layout::Compact {
+                    height: PRERENDER_WIDE_HEIGHT,
+                },
+            ),
+            (PRERENDER_WIDE_WIDTH, Layout::Compact { height: 280.0 }),
+            (PRERENDER_WIDE_WIDTH, Layout::Compact { height: 320.0 }),
+            (PRERENDER_WIDE_WIDTH, Layout::Compact { height: 360.0 }),
+            (PRERENDER_WIDE_WIDTH, Layout::Compact { height: 440.0 }),
+            (super::super::PRERENDER_TIMELINE_WIDTH, Layout::Named),
+        ] {
+            let start = PartialDate::year(2008).first_day().max(bounds.0);
+            let s = TimeScale::new(start, bounds.1, w - layout.gutter());
+            let d = lanes_svg(&items, &s, bounds.1, Lang::En, Marks::default(), layout);
+            let in_view = items
+                .iter()
+                .filter(|i| {
+                    let a = s.x(i.span.start.unwrap().first_day());
+                    let b = i.span.end.map_or(s.width, |e| s.x(e.last_day()));
+                    b > 0.0 && a < s.width
+                })
+                .count();
+            let nonev = items.iter().filter(|i| i.lane != Lane::Events).count();
+            let projects = items.iter().filter(|i| i.project).count();
+            let named_projects = items
+                .iter()
+                .filter(|i| {
+                    i.project && d.plot.contains(&format!("data-id=\"{}\"", i.id)) && {
+                        let k = d.plot.find(&format!("data-id=\"{}\"", i.id)).unwrap();
+                        let rest = &d.plot[k..];
+                        let end = rest.find("</g>").unwrap();
+                        rest[..end].contains("timeline__label")
+                    }
+                })
+                .count();
+            eprintln!("projects {projects} named {named_projects}");
+            eprintln!("{layout:?} w {w}: items {} (non-events {nonev}) in view {in_view}, labels {}, height {}, inside {}", items.len(), d.labels, d.height, d.plot.matches("label--inside").count());
+        }
+    }
+}
+#[cfg(test)]
+mod probe2 {
+    use super::*;
+    #[test]
+    fn probe_list() {
+        let data = crate::data::embedded().unwrap();
+        for i in lanes::items(&data) {
+            if i.lane != Lane::Events {
+                eprintln!(
+                    "{:?} {} | {} | {}",
+                    i.lane,
+                    i.id,
+                    i.label.get(Lang::En),
+                    dates_text(&i, Lang::En)
+                );
+            }
+        }
     }
 }
