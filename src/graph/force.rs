@@ -173,7 +173,7 @@ fn simulate(graph: &Graph, radii: &[f64], members: &[usize]) -> Vec<Point> {
         }
         // Large graphs: the repulsion, which costs most, is measured every other step and
         // reused in between (nodes move little in one step).
-        if m <= LARGE || tick % 2 == 0 {
+        if m <= LARGE || tick.is_multiple_of(2) {
             tree.build(&pos, &charge);
             for (i, f) in repulsion.iter_mut().enumerate() {
                 *f = tree.force(i, &pos, &charge, &mut stack);
@@ -194,7 +194,7 @@ fn simulate(graph: &Graph, radii: &[f64], members: &[usize]) -> Vec<Point> {
             pos[i].1 += vel[i].1;
         }
         // Collisions once the picture has formed (earlier, nodes still cross each other).
-        if alpha < 0.3 && (m <= LARGE || tick % 2 == 0) {
+        if alpha < 0.3 && (m <= LARGE || tick.is_multiple_of(2)) {
             collide::relax(&mut pos, &r, gap, 1);
         }
     }
