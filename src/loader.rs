@@ -45,7 +45,7 @@ pub enum Failure {
 pub enum Outcome {
     /// The validated dataset and its network's layouts (`graph::layout`), computed in the
     /// worker so that the page never carries nor runs the layout.
-    Loaded(Dataset, Layouts),
+    Loaded(Box<Dataset>, Layouts),
     Failed(Failure),
 }
 
@@ -100,7 +100,10 @@ impl Binary for Outcome {
     }
     fn read(r: &mut Reader<'_>) -> Option<Self> {
         match u8::read(r)? {
-            0 => Some(Outcome::Loaded(Dataset::read(r)?, Layouts::read(r)?)),
+            0 => Some(Outcome::Loaded(
+                Box::new(Dataset::read(r)?),
+                Layouts::read(r)?,
+            )),
             1 => Failure::read(r).map(Outcome::Failed),
             _ => None,
         }
@@ -142,7 +145,7 @@ pub fn check(address: &str, text: &str) -> Outcome {
     match crate::data::load_document(address, text) {
         Ok(data) => {
             let layouts = graph::layout(&data, &graph::Graph::new(&data));
-            Outcome::Loaded(data, layouts)
+            Outcome::Loaded(Box::new(data), layouts)
         }
         Err(errors) => Outcome::Failed(Failure::Invalid(
             errors.iter().map(DataError::to_string).collect(),
@@ -193,7 +196,7 @@ mod tests {
         let Outcome::Loaded(data, layouts) = &outcome else {
             panic!("{outcome:?}")
         };
-        assert_eq!(data, &crate::data::embedded().unwrap());
+        assert_eq!(**data, crate::data::embedded().unwrap());
         assert_eq!(Outcome::decode(&outcome.encode()), outcome);
         // The worker lays the network out as the build does for the embedded data.
         assert_eq!(Some(layouts), crate::graph::embedded().as_ref());
@@ -219,6 +222,22 @@ mod tests {
             panic!("{not_json:?}")
         };
         assert!(problems[0].contains("line 2"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_loaded_dataset_and_its_layouts_survive_the_trip_and_damage_is_the_readers_failure() {
+        let data = crate::data::embedded().unwrap();
+        let layouts = graph::layout(&data, &graph::Graph::new(&data));
+        assert!(!layouts.free.pos.is_empty());
+        let outcome = Outcome::Loaded(Box::new(data), layouts);
+        let bytes = outcome.encode();
+        assert_eq!(Outcome::decode(&bytes), outcome);
+        for cut in (0..bytes.len()).step_by(97) {
+            assert_eq!(
+                Outcome::decode(&bytes[..cut]),
+                Outcome::Failed(Failure::Reader)
+            );
+        }
     }
 
     #[test]

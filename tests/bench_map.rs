@@ -1,5 +1,6 @@
 //! Map benchmark in headless Chromium: one zoom step (clustering, markup, DOM update) with
-//! the real dataset and with synthetic ones. Not part of `cargo xtask test`: run it with
+//! the real dataset and with synthetic ones; and the network layout in wasm, as the
+//! dataset worker runs it. Not part of `cargo xtask test`: run it with
 //! `cargo xtask bench`, which prints the `BENCH` lines as a table.
 #![cfg(target_arch = "wasm32")]
 
@@ -184,4 +185,43 @@ async fn date_change_with_1000_items() {
 #[wasm_bindgen_test]
 async fn date_change_with_10000_items() {
     bench_date_change("synthetic-10k", dataset_with(10_000)).await;
+}
+
+/// The network layout (`graph::layout`) in wasm, as the dataset worker runs it for a
+/// dataset given by `?data=` (the embedded dataset's is computed when the app is built).
+fn bench_network_layout(name: &str, data: Dataset) {
+    use cancer_atlas::graph;
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let graph = graph::Graph::new(&data);
+    let mut samples = Vec::new();
+    for _ in 0..if data.organisations.len() > 2000 {
+        1
+    } else {
+        3
+    } {
+        let started = performance.now();
+        let layouts = graph::layout(&data, &graph);
+        samples.push(performance.now() - started);
+        assert_eq!(layouts.free.pos.len(), graph.nodes.len());
+    }
+    report(
+        "network-layout",
+        name,
+        &format!(
+            "organisations={} nodes={}",
+            data.organisations.len(),
+            graph.nodes.len()
+        ),
+        samples,
+    );
+}
+
+#[wasm_bindgen_test]
+fn network_layout_of_the_real_dataset() {
+    bench_network_layout("real", dataset_with(0));
+}
+
+#[wasm_bindgen_test]
+fn network_layout_with_10000_organisations() {
+    bench_network_layout("synthetic-10k", dataset_with(10_000));
 }

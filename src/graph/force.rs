@@ -19,7 +19,7 @@ use super::{Graph, Placement};
 /// 2 000 nodes, whose layout must fit in the dataset worker's time.
 const ALPHA_MIN: f64 = 0.001;
 const ALPHA_DECAY: f64 = 0.022_762_779_044_189_33;
-const ALPHA_DECAY_LARGE: f64 = 0.055_939_123_714_076_61;
+const ALPHA_DECAY_LARGE: f64 = 0.066_745_699_203_008_99;
 const LARGE: usize = 2000;
 const VELOCITY_DECAY: f64 = 0.4;
 /// Barnes–Hut's accuracy: a cell this wide for its distance acts as one body (squared;
@@ -32,9 +32,6 @@ const CHARGE: f64 = -8.0;
 const GRAVITY: f64 = 0.04;
 /// Room for a link beyond its two nodes' radii.
 const LINK_ROOM: f64 = 18.0;
-/// The distance beyond which nodes stop repelling (d3's distanceMax): groups far apart do
-/// not push each other off the picture.
-const CHARGE_REACH2: f64 = 1200.0 * 1200.0;
 
 /// Every node's position in the free arrangement.
 pub fn arrange(graph: &Graph, radii: &[f32]) -> Placement {
@@ -152,6 +149,8 @@ fn simulate(graph: &Graph, radii: &[f64], members: &[usize]) -> Vec<Point> {
         ..QuadTree::default()
     };
     let mut stack = Vec::new();
+    let mut repulsion = vec![(0.0, 0.0); m];
+    let mut tick = 0usize;
     let gap = f64::from(super::GAP);
     while alpha >= ALPHA_MIN {
         alpha += (0.0 - alpha) * decay;
@@ -172,9 +171,17 @@ fn simulate(graph: &Graph, radii: &[f64], members: &[usize]) -> Vec<Point> {
             vel[a].0 += dx * (1.0 - bias);
             vel[a].1 += dy * (1.0 - bias);
         }
-        tree.build(&pos, &charge);
+        // Large graphs: the repulsion, which costs most, is measured every other step and
+        // reused in between (nodes move little in one step).
+        if m <= LARGE || tick.is_multiple_of(2) {
+            tree.build(&pos, &charge);
+            for (i, f) in repulsion.iter_mut().enumerate() {
+                *f = tree.force(i, &pos, &charge, &mut stack);
+            }
+        }
+        tick += 1;
         for i in 0..m {
-            let (fx, fy) = tree.force(i, &pos, &charge, &mut stack);
+            let (fx, fy) = repulsion[i];
             vel[i].0 += fx * alpha;
             vel[i].1 += fy * alpha;
             vel[i].0 -= pos[i].0 * GRAVITY * alpha;
@@ -187,7 +194,7 @@ fn simulate(graph: &Graph, radii: &[f64], members: &[usize]) -> Vec<Point> {
             pos[i].1 += vel[i].1;
         }
         // Collisions once the picture has formed (earlier, nodes still cross each other).
-        if alpha < 0.3 {
+        if alpha < 0.3 && (m <= LARGE || tick.is_multiple_of(2)) {
             collide::relax(&mut pos, &r, gap, 1);
         }
     }
@@ -388,11 +395,9 @@ impl QuadTree {
             let mut l2 = dx * dx + dy * dy;
             let leaf = cell.children == [NONE; 4];
             if !leaf && cell.size * cell.size < self.theta2 * l2 {
-                if l2 < CHARGE_REACH2 {
-                    l2 = l2.max(1.0);
-                    fx += dx * cell.charge / l2;
-                    fy += dy * cell.charge / l2;
-                }
+                l2 = l2.max(1.0);
+                fx += dx * cell.charge / l2;
+                fy += dy * cell.charge / l2;
                 continue;
             }
             if leaf {
@@ -403,9 +408,6 @@ impl QuadTree {
                     }
                     let (mut dx, mut dy) = (pos[j].0 - px, pos[j].1 - py);
                     let mut l2 = dx * dx + dy * dy;
-                    if l2 >= CHARGE_REACH2 {
-                        continue;
-                    }
                     if l2 < 1e-12 {
                         // Coincident nodes: part them in a direction of their own.
                         let d = collide::directions()[(i + j) % 16];

@@ -139,7 +139,7 @@ pub async fn fetch(address: &str) -> Result<(Dataset, Layouts), Failure> {
         .and_then(|m| m.dyn_into::<js_sys::Uint8Array>().ok())
         .map(|array| array.to_vec());
     match bytes.map(|b| Outcome::decode(&b)) {
-        Some(Outcome::Loaded(data, layouts)) => Ok((data, layouts)),
+        Some(Outcome::Loaded(data, layouts)) => Ok((*data, layouts)),
         Some(Outcome::Failed(failure)) => Err(failure),
         None => Err(Failure::Reader),
     }
