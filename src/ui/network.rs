@@ -601,8 +601,21 @@ pub fn draw(scene: &Scene) -> String {
         .collect();
     let placed = graph::place_labels(&boxes, &obstacles);
     out.push_str(r#"<g class="net__names" aria-hidden="true">"#);
-    for ((&n, text), at) in candidates.iter().zip(&texts).zip(&placed) {
+    for (((&n, text), at), b) in candidates.iter().zip(&texts).zip(&placed).zip(&boxes) {
         let Some(at) = at else { continue };
+        // A name is drawn whole or not at all: never cut by the box's edge.
+        let left = match at.anchor {
+            Anchor::Start => at.x,
+            Anchor::Middle => at.x - b.width / 2.0,
+            Anchor::End => at.x - b.width,
+        };
+        if left < 0.0
+            || left + b.width > v.width
+            || at.y - b.height / 2.0 < 0.0
+            || at.y + b.height / 2.0 > v.height
+        {
+            continue;
+        }
         let anchor = match at.anchor {
             Anchor::Start => "start",
             Anchor::Middle => "middle",
@@ -1312,63 +1325,7 @@ pub fn NetworkRegion() -> impl IntoView {
                 on:click=move |_| explore.arrange.set(arrange)>{label}</button>
         }
     };
-    let legend = move || {
-        let lang = locale.0.get();
-        let symbol = |key: &'static str, path: &'static str, label: String| {
-            view! {
-                <li>
-                    <svg class=format!("map__legend-symbol net__node--{key}") viewBox="-9 -9 18 18" aria-hidden="true">
-                        <path d=path/>
-                    </svg>
-                    {label}
-                </li>
-            }
-        };
-        let kinds = crate::model::OrgKind::ALL
-            .into_iter()
-            .map(|k| {
-                symbol(
-                    k.key(),
-                    super::map::marker_path(k),
-                    lang.org_kind(k).to_owned(),
-                )
-            })
-            .collect_view();
-        let t = lang.strings();
-        let shapes = vec![
-            symbol("programme", PROGRAMME_PATH, t.network_programme.to_owned()),
-            symbol(
-                "project",
-                PROJECT_PATH,
-                match lang {
-                    Lang::En => "Project or joint action".to_owned(),
-                    Lang::Fr => "Projet ou action conjointe".to_owned(),
-                },
-            ),
-        ]
-        .collect_view();
-        let links = LinkClass::ALL
-            .into_iter()
-            .map(|c| {
-                view! {
-                    <li>
-                        <svg class="map__legend-symbol net__legend-line" viewBox="0 0 24 12" aria-hidden="true">
-                            <path class=format!("net__link net__link--{}", c.key()) d="M1 6h22"/>
-                        </svg>
-                        {c.label(lang)}
-                    </li>
-                }
-            })
-            .collect_view();
-        view! {
-            <h3>{t.legend_title}</h3>
-            <ul class="inline-list">{kinds}</ul>
-            <h3>{t.network_shapes}</h3>
-            <ul class="inline-list">{shapes}</ul>
-            <h3>{t.network_links}</h3>
-            <ul class="inline-list">{links}</ul>
-        }
-    };
+    let legend = move || legend_markup(locale.0.get());
     let frame_selection2 = frame_selection.clone();
 
     view! {
@@ -1443,11 +1400,60 @@ pub fn NetworkRegion() -> impl IntoView {
             </div>
             <details class="map__legend">
                 <summary><h3>{move || locale.strings().legend_title}</h3></summary>
-                {legend}
+                <div inner_html=legend></div>
             </details>
         </section>
     }
     .into_any()
+}
+
+/// The legend as markup (the same shape as the map's, which the picture download reads):
+/// organisations' kinds, programmes and projects, and the classes of links.
+pub fn legend_markup(lang: Lang) -> String {
+    let t = lang.strings();
+    let mut out = String::new();
+    let symbol = |out: &mut String, key: &str, path: &str, label: &str| {
+        let _ = write!(
+            out,
+            r#"<li><svg class="map__legend-symbol net__node--{key}" viewBox="-9 -9 18 18" aria-hidden="true"><path d="{path}"/></svg>{}</li>"#,
+            escape(label)
+        );
+    };
+    let _ = write!(
+        out,
+        r#"<h3>{}</h3><ul class="inline-list">"#,
+        escape(t.legend_title)
+    );
+    for k in crate::model::OrgKind::ALL {
+        symbol(
+            &mut out,
+            k.key(),
+            super::map::marker_path(k),
+            lang.org_kind(k),
+        );
+    }
+    let _ = write!(
+        out,
+        r#"</ul><h3>{}</h3><ul class="inline-list">"#,
+        escape(t.network_shapes)
+    );
+    symbol(&mut out, "programme", PROGRAMME_PATH, t.network_programme);
+    symbol(&mut out, "project", PROJECT_PATH, t.network_project);
+    let _ = write!(
+        out,
+        r#"</ul><h3>{}</h3><ul class="inline-list">"#,
+        escape(t.network_links)
+    );
+    for c in LinkClass::ALL {
+        let _ = write!(
+            out,
+            r#"<li><svg class="map__legend-symbol net__legend-line" viewBox="0 0 24 12" aria-hidden="true"><path class="net__link net__link--{}" d="M1 6h22"/></svg>{}</li>"#,
+            c.key(),
+            escape(c.label(lang))
+        );
+    }
+    out.push_str("</ul>");
+    out
 }
 
 /// Puts the focus on the cursor after a redraw.

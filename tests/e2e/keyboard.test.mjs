@@ -33,7 +33,7 @@ const focused = () => {
 /** The issue's goal: the whole home page in at most this many Tab stops. */
 const MAX_HOME_STOPS = 80;
 
-for (const [name, path] of [['home page', '/'], ['map view with a selection', '/?sel=crane'], ['table view', '/?view=table&tab=projects']]) {
+for (const [name, path] of [['home page', '/'], ['map view with a selection', '/?sel=crane'], ['network view', '/?view=network'], ['table view', '/?view=table&tab=projects']]) {
   test(`keyboard walk: every control reachable with visible focus, no trap (${name})`, async () => {
     const { page, problems, context } = await site.open(path, { locale: 'en-GB', viewport: { width: 1440, height: 900 } }, '.timeline__item');
     const total = await page.evaluate(markFocusable);
@@ -68,6 +68,13 @@ for (const [name, path] of [['home page', '/'], ['map view with a selection', '/
     assert.equal(itemStops, 1, 'the timeline items take one Tab stop');
     // With the map and the timeline both composites, the whole home page fits.
     if (path === '/') assert.ok(reached.size <= MAX_HOME_STOPS, `${reached.size} Tab stops on the home page`);
+    // The network's nodes are one stop too: its roving cursor.
+    if (path.includes('view=network')) {
+      const netStops = await page.evaluate((seen) => [...document.querySelectorAll('.net__drawing [data-walk]')]
+        .filter((el) => seen.includes(el.getAttribute('data-walk'))).length, [...reached]);
+      assert.equal(netStops, 1, 'the network is one Tab stop');
+      assert.ok(reached.size <= MAX_HOME_STOPS, `${reached.size} Tab stops in the network view`);
+    }
     assert.ok(back, 'Tab comes back round to the skip link: no trap');
     const missed = await page.evaluate((seen) => [...document.querySelectorAll('[data-walk]')]
       .filter((el) => !seen.includes(el.getAttribute('data-walk')))
