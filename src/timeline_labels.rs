@@ -296,8 +296,8 @@ const ADVANCE: [u16; 95] = [
 ];
 
 /// The width of `text` written in the timeline's font at `font_px`, rounded up a little
-/// (2 %) for kerning and hinting. Letters outside ASCII count as wide ones of their case
-/// (accented letters are as wide as their base letter or a little less).
+/// (2 %) for kerning and hinting. Letters outside ASCII count as wide capitals (accented
+/// letters are as wide as their base letter or a little less).
 pub fn text_width(text: &str, font_px: f64) -> f64 {
     let thousandths: u32 = text
         .chars()
@@ -307,7 +307,8 @@ pub fn text_width(text: &str, font_px: f64) -> f64 {
             '–' => 500,
             '—' | '…' => 1000,
             'œ' | 'Œ' | 'æ' | 'Æ' => 1100,
-            c if c.is_lowercase() => 640,
+            // Accented letters and the rest: as wide as a wide capital (no Unicode case
+            // tables in the wasm for a closer guess).
             _ => 800,
         })
         .sum();

@@ -1165,7 +1165,10 @@ pub fn TimelineRegion() -> impl IntoView {
                 {match prerendered {
                     Some(html) => leptos::either::Either::Left(view! { <div class="timeline__prerendered" inner_html=html></div> }),
                     None => leptos::either::Either::Right(view! {
+                // Out of the Tab order: the lanes' box and the items are the stops (Chromium
+                // otherwise gives the SVG a stop of its own, between them).
                 <svg
+                    tabindex="-1"
                     class="timeline__svg"
                     class:timeline__svg--compact=move || layout.get() != Layout::Named
                     width="100%"
