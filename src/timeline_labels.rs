@@ -70,19 +70,22 @@ pub const FONT_PX: f64 = 12.0;
 /// caller puts the most important first), a name goes right of its item, else left of it,
 /// level with it, else reaching down into the rows below, else up into the rows above,
 /// where it overlaps no name already placed and no other item's box. Items wholly outside
-/// their `within` box get no name. Deterministic; O(n × m) for n items and m of them shown.
+/// their `within` box get no name. Deterministic; each name is checked against the boxes
+/// in its columns of the screen only.
 pub fn place(marks: &[Mark]) -> Vec<Option<Label>> {
     let shown: Vec<usize> = (0..marks.len())
         .filter(|&i| marks[i].bar.overlaps(&marks[i].within))
         .collect();
     let mut out: Vec<Option<Label>> = vec![None; marks.len()];
-    let mut taken: Vec<Rect> = Vec::new();
-    let free = |i: usize, text: &Rect, taken: &[Rect]| {
-        marks[i].within.holds(text)
-            && taken.iter().all(|t| !t.overlaps(text))
-            && shown
-                .iter()
-                .all(|&j| j == i || !marks[j].bar.overlaps(text))
+    // Boxes by column of the screen, so that a name is checked against its neighbours
+    // only (thousands of items by `?data=`).
+    let mut bars = Columns::default();
+    for &i in &shown {
+        bars.insert(i, marks[i].bar);
+    }
+    let mut taken = Columns::default();
+    let free = |i: usize, text: &Rect, taken: &Columns| {
+        marks[i].within.holds(text) && !taken.hits(usize::MAX, text) && !bars.hits(i, text)
     };
     for &i in &shown {
         let Mark { bar, width, within } = marks[i];
@@ -94,7 +97,7 @@ pub fn place(marks: &[Mark]) -> Vec<Option<Label>> {
         let middle = (bar.y0 + bar.y1) / 2.0 - TEXT_HEIGHT / 2.0;
         let text = line(left + PAD, middle, width);
         if bar.holds(&text) && free(i, &text, &taken) {
-            taken.push(text);
+            taken.insert(i, text);
             out[i] = Some(Label {
                 side: Side::Inside,
                 text,
@@ -116,7 +119,7 @@ pub fn place(marks: &[Mark]) -> Vec<Option<Label>> {
             for (side, x) in sides {
                 let text = line(x, top, width);
                 if free(i, &text, &taken) {
-                    taken.push(text);
+                    taken.insert(i, text);
                     out[i] = Some(Label { side, text });
                     break 'found;
                 }
@@ -124,6 +127,41 @@ pub fn place(marks: &[Mark]) -> Vec<Option<Label>> {
         }
     }
     out
+}
+
+/// Boxes filed by the 64 px columns of the screen they cross (clamped to a few thousand
+/// columns), each with the item it belongs to.
+#[derive(Default)]
+struct Columns {
+    cells: Vec<Vec<(usize, Rect)>>,
+}
+
+impl Columns {
+    const WIDTH: f64 = 64.0;
+    const MAX: usize = 4096;
+
+    fn span(r: &Rect) -> std::ops::RangeInclusive<usize> {
+        let col = |x: f64| (x / Self::WIDTH).floor().clamp(0.0, (Self::MAX - 1) as f64) as usize;
+        col(r.x0)..=col(r.x1)
+    }
+
+    fn insert(&mut self, item: usize, r: Rect) {
+        for c in Self::span(&r) {
+            if self.cells.len() <= c {
+                self.cells.resize_with(c + 1, Vec::new);
+            }
+            self.cells[c].push((item, r));
+        }
+    }
+
+    /// Whether a box of another item than `item` overlaps `r`.
+    fn hits(&self, item: usize, r: &Rect) -> bool {
+        Self::span(r).any(|c| {
+            self.cells
+                .get(c)
+                .is_some_and(|cell| cell.iter().any(|(j, b)| *j != item && b.overlaps(r)))
+        })
+    }
 }
 
 /// One item of a lane to stack: its extent on screen and the width of its name.
@@ -258,8 +296,8 @@ const ADVANCE: [u16; 95] = [
 ];
 
 /// The width of `text` written in the timeline's font at `font_px`, rounded up a little
-/// (2 %) for kerning and hinting. Letters outside ASCII count as wide ones of their case
-/// (accented letters are as wide as their base letter or a little less).
+/// (2 %) for kerning and hinting. Letters outside ASCII count as wide capitals (accented
+/// letters are as wide as their base letter or a little less).
 pub fn text_width(text: &str, font_px: f64) -> f64 {
     let thousandths: u32 = text
         .chars()
@@ -269,7 +307,8 @@ pub fn text_width(text: &str, font_px: f64) -> f64 {
             '–' => 500,
             '—' | '…' => 1000,
             'œ' | 'Œ' | 'æ' | 'Æ' => 1100,
-            c if c.is_lowercase() => 640,
+            // Accented letters and the rest: as wide as a wide capital (no Unicode case
+            // tables in the wasm for a closer guess).
             _ => 800,
         })
         .sum();

@@ -28,7 +28,7 @@ const LABEL_MAX_PX: f64 = 190.0;
 /// The wide frame's timeline box at 1440×900, which the prerendered page draws it for
 /// besides a phone's (`super::PRERENDER_TIMELINE_WIDTH`, named rows).
 const PRERENDER_WIDE_WIDTH: f64 = 1398.0;
-const PRERENDER_WIDE_HEIGHT: f64 = 243.0;
+const PRERENDER_WIDE_HEIGHT: f64 = 252.0;
 /// The label as drawn: at most [`LABEL_MAX_PX`] wide, cut after a whole word so that what
 /// is seen stays part of the spoken name (WCAG 2.5.3); a parenthesis is dropped whole
 /// rather than left open.
@@ -75,15 +75,17 @@ fn px(v: f64) -> i64 {
     }
 }
 
-/// How the lanes are laid out.
+/// How the lanes are laid out. In both, names are written where they fit
+/// (`timeline_labels`); every item keeps its name in its tooltip and accessible name.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Layout {
-    /// Each item's name written beside it, lane titles on rows of their own: the page
-    /// layout (phones), or on request.
+    /// Rows 20 px high stacked so that every name has room, lane titles on rows of their
+    /// own: the page layout (phones), or on request ("Names": the full list).
     Named,
-    /// Rows fitted to a box `height` px high so that every lane shows without scrolling;
-    /// lane titles in a left gutter, names in each item's tooltip and accessible name, and
-    /// in the readout above the lanes when an item is pointed at or focused.
+    /// Rows fitted to a box `height` px high so that every lane shows without scrolling,
+    /// as tall as they can be with room for the projects' names (else packed, names where
+    /// room is left); lane titles in a left gutter, and the item pointed at or focused
+    /// written out in a readout above the lanes.
     Compact { height: f64 },
 }
 
@@ -149,6 +151,11 @@ pub struct Marks<'a> {
     /// The item the keyboard last focused, which keeps the Tab stop while it is drawn.
     pub focused: Option<&'a str>,
 }
+
+/// Lanes with more items than this (a large dataset by `?data=`) are packed without room
+/// for names: stacking with names costs the square of the items, and such a lane could
+/// not show their names anyway.
+const NAMED_STACK_MAX: usize = 150;
 
 /// How a lane's items are stacked in rows.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -226,7 +233,7 @@ fn plan(
                         .collect();
                     let count = rows.iter().max().map_or(0, |m| m + 1);
                     (rows, count as f64 * row)
-                } else if room == Room::Names {
+                } else if room == Room::Names && in_lane.len() <= NAMED_STACK_MAX {
                     let extents: Vec<labels::Extent> = in_lane
                         .iter()
                         .map(|&i| {
@@ -585,7 +592,10 @@ fn item_svg(
         Shape::Dot { cx, cy, r } => {
             let _ = write!(
                 out,
-                r#"<circle class="timeline__dot" cx="{cx}" cy="{cy}" r="{r}"/>"#
+                r#"<circle class="timeline__dot" cx="{}" cy="{}" r="{}"/>"#,
+                px(*cx),
+                px(*cy),
+                px(*r)
             );
         }
         Shape::Bar { x, y, w, h, fuzzy } => {
@@ -609,12 +619,20 @@ fn item_svg(
             let rx = if *h >= 10.0 { 3 } else { 2 };
             let _ = write!(
                 out,
-                r#"<rect class="timeline__bar{open}{soft}{named}" x="{x}" y="{y}" width="{w}" height="{h}" rx="{rx}"/>"#,
+                r#"<rect class="timeline__bar{open}{soft}{named}" x="{}" y="{}" width="{}" height="{}" rx="{rx}"/>"#,
+                px(*x),
+                px(*y),
+                px(*w),
+                px(*h)
             );
             for (a, width) in fuzzy {
                 let _ = write!(
                     out,
-                    r#"<rect class="timeline__fuzzy" x="{a}" y="{y}" width="{width}" height="{h}"/>"#
+                    r#"<rect class="timeline__fuzzy" x="{}" y="{}" width="{}" height="{}"/>"#,
+                    px(*a),
+                    px(*y),
+                    px(*width),
+                    px(*h)
                 );
             }
         }
@@ -810,7 +828,8 @@ pub fn TimelineRegion() -> impl IntoView {
             )
         )
     });
-    // What the pointer or the focus is on, written out (compact rows carry no names).
+    // What the pointer or the focus is on, written out in full (a name may be cut, or
+    // not drawn where there is no room).
     let readout = RwSignal::new(String::new());
     let read_item = move |target: Option<web_sys::EventTarget>| {
         use wasm_bindgen::JsCast;
@@ -1146,7 +1165,10 @@ pub fn TimelineRegion() -> impl IntoView {
                 {match prerendered {
                     Some(html) => leptos::either::Either::Left(view! { <div class="timeline__prerendered" inner_html=html></div> }),
                     None => leptos::either::Either::Right(view! {
+                // Out of the Tab order: the lanes' box and the items are the stops (Chromium
+                // otherwise gives the SVG a stop of its own, between them).
                 <svg
+                    tabindex="-1"
                     class="timeline__svg"
                     class:timeline__svg--compact=move || layout.get() != Layout::Named
                     width="100%"
@@ -1395,76 +1417,5 @@ mod tests {
             dates_text(&i, Lang::Fr),
             "1er octobre 2022 – 30 septembre 2024"
         );
-    }
-}
-#[cfg(test)]
-mod probe {
-    use super::*;
-    #[test]
-    fn probe_real_data() {
-        let data = crate::data::embedded().unwrap();
-        let items = lanes::items(&data);
-        let today = PartialDate::parse("2026-12-07").unwrap().first_day();
-        let (first, last) = lanes::extent(&items, today);
-        let bounds = (first, last.max(today + 366));
-        for (w, layout) in [
-            (
-                PRERENDER_WIDE_WIDTH,
-                Layout::Compact {
-                    height: PRERENDER_WIDE_HEIGHT,
-                },
-            ),
-            (PRERENDER_WIDE_WIDTH, Layout::Compact { height: 280.0 }),
-            (PRERENDER_WIDE_WIDTH, Layout::Compact { height: 320.0 }),
-            (PRERENDER_WIDE_WIDTH, Layout::Compact { height: 360.0 }),
-            (PRERENDER_WIDE_WIDTH, Layout::Compact { height: 440.0 }),
-            (super::super::PRERENDER_TIMELINE_WIDTH, Layout::Named),
-        ] {
-            let start = PartialDate::year(2008).first_day().max(bounds.0);
-            let s = TimeScale::new(start, bounds.1, w - layout.gutter());
-            let d = lanes_svg(&items, &s, bounds.1, Lang::En, Marks::default(), layout);
-            let in_view = items
-                .iter()
-                .filter(|i| {
-                    let a = s.x(i.span.start.unwrap().first_day());
-                    let b = i.span.end.map_or(s.width, |e| s.x(e.last_day()));
-                    b > 0.0 && a < s.width
-                })
-                .count();
-            let nonev = items.iter().filter(|i| i.lane != Lane::Events).count();
-            let projects = items.iter().filter(|i| i.project).count();
-            let named_projects = items
-                .iter()
-                .filter(|i| {
-                    i.project && d.plot.contains(&format!("data-id=\"{}\"", i.id)) && {
-                        let k = d.plot.find(&format!("data-id=\"{}\"", i.id)).unwrap();
-                        let rest = &d.plot[k..];
-                        let end = rest.find("</g>").unwrap();
-                        rest[..end].contains("timeline__label")
-                    }
-                })
-                .count();
-            eprintln!("projects {projects} named {named_projects}");
-            eprintln!("{layout:?} w {w}: items {} (non-events {nonev}) in view {in_view}, labels {}, height {}, inside {}", items.len(), d.labels, d.height, d.plot.matches("label--inside").count());
-        }
-    }
-}
-#[cfg(test)]
-mod probe2 {
-    use super::*;
-    #[test]
-    fn probe_list() {
-        let data = crate::data::embedded().unwrap();
-        for i in lanes::items(&data) {
-            if i.lane != Lane::Events {
-                eprintln!(
-                    "{:?} {} | {} | {}",
-                    i.lane,
-                    i.id,
-                    i.label.get(Lang::En),
-                    dates_text(&i, Lang::En)
-                );
-            }
-        }
     }
 }

@@ -156,7 +156,7 @@ test('at 1440×900 the map has half the window and the timeline shows every lane
   }
   const hidden = m.items.filter((b) => b.bottom > m.lanes.bottom + 1 || b.top < m.lanes.top);
   assert.equal(hidden.length, 0, `every item is in view (${m.items.length} items)`);
-  // Compact rows carry no names; pointing at an item writes it out.
+  // Pointing at an item writes its name and dates out in full.
   await page.hover('.timeline__item--span >> nth=0');
   assert.match(await page.textContent('.timeline__readout'), /\(.*\d{4}.*\)/);
   // Names on request: rows grow, and the lanes scroll inside their box.

@@ -111,8 +111,9 @@ for (const [where, viewport, options] of [
     assert.ok(projects.length >= 10, `projects in view: ${projects.length}`);
     assert.deepEqual(unnamed, [], 'every project in view is named');
     // Names follow zoom and pan: zoom in twice, and the rules still hold for what is shown.
-    await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
-    await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+    const zoomIn = page.locator('.timeline__controls').getByRole('button', { name: 'Zoom in', exact: true });
+    await zoomIn.click();
+    await zoomIn.click();
     await page.waitForFunction(() => document.querySelectorAll('.timeline__label').length > 0);
     checkNames(await page.evaluate(namesOnScreen), `${where}, zoomed in`);
     assert.deepEqual(problems, []);
@@ -155,10 +156,10 @@ test('the timeline items are one Tab stop; arrows, Home and End move between the
   await page.keyboard.press('Tab');
   const active = () => page.evaluate(() => {
     const el = document.activeElement;
-    return { id: el.dataset.id, name: el.getAttribute('aria-label'), item: el.classList.contains('timeline__item') };
+    return { id: el.dataset?.id, name: el.getAttribute('aria-label') || el.tagName, item: el.classList.contains('timeline__item') };
   });
   const first = await active();
-  assert.ok(first.item, 'Tab reaches an item');
+  assert.ok(first.item, `Tab reaches an item: ${JSON.stringify(first)}`);
   await page.keyboard.press('Tab');
   assert.equal((await active()).item, false, 'one more Tab leaves the items');
   await page.keyboard.press('Shift+Tab');
