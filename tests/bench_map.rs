@@ -225,3 +225,67 @@ fn network_layout_of_the_real_dataset() {
 fn network_layout_with_10000_organisations() {
     bench_network_layout("synthetic-10k", dataset_with(10_000));
 }
+
+/// The network view: its first draw (mount to markup in the page) and a date step (what
+/// shows recomputed, the markup redrawn), with layouts computed as the worker would.
+async fn bench_network_view(name: &str, data: Dataset) {
+    use cancer_atlas::model::PartialDate;
+    use cancer_atlas::ui::network::NetworkRegion;
+    use cancer_atlas::{graph, AsOf, NetworkData};
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    container.set_class_name("bench-network");
+    document.body().unwrap().append_child(&container).unwrap();
+    let organisations = data.organisations.len();
+    let layouts = graph::layout(&data, &graph::Graph::new(&data));
+    let network = Arc::new(graph::Network::new(&data, Some(layouts)));
+    let atlas = Arc::new(data);
+    let as_of = RwSignal::new(PartialDate::day(2026, 1, 1).first_day());
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let started = performance.now();
+    leptos::mount::mount_to(container.clone(), move || {
+        provide_context(Locale(RwSignal::new(Lang::En)));
+        provide_context(Selection(RwSignal::new(None)));
+        provide_context(Atlas(atlas.clone()));
+        provide_context(NetworkData(network.clone()));
+        provide_context(cancer_atlas::Explore::new(atlas.clone()));
+        provide_context(AsOf(as_of));
+        view! { <NetworkRegion/> }
+    })
+    .forget();
+    leptos::task::tick().await;
+    let first = performance.now() - started;
+    next_frame().await;
+    let drawn = container.query_selector_all(".net__node, .net__mass").unwrap().length();
+    assert!(drawn > 0);
+    report(
+        "network-first-draw",
+        name,
+        &format!("organisations={organisations}"),
+        vec![first],
+    );
+    let mut samples = Vec::new();
+    for year in (2000..2027).chain((2000..2027).rev()) {
+        let started = performance.now();
+        as_of.set(PartialDate::day(year, 6, 1).first_day());
+        leptos::task::tick().await;
+        samples.push(performance.now() - started);
+    }
+    report(
+        "network-date-step",
+        name,
+        &format!("organisations={organisations}"),
+        samples,
+    );
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn network_view_with_the_real_dataset() {
+    bench_network_view("real", dataset_with(0)).await;
+}
+
+#[wasm_bindgen_test]
+async fn network_view_with_10000_organisations() {
+    bench_network_view("synthetic-10k", dataset_with(10_000)).await;
+}
