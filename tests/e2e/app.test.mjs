@@ -18,7 +18,7 @@ test('the app mounts with no console error, failed request or third-party reques
   // With nothing chosen, no column is spent on the details: they open with a choice.
   const wide = (await page.viewportSize()).width >= 1024;
   assert.equal(await page.isVisible('.region--details'), !wide, 'details only once something is chosen');
-  await page.click('.timeline__item >> nth=0');
+  await page.click('.timeline__item :is(.timeline__bar, .timeline__dot) >> nth=0');
   await page.waitForSelector('#details-name');
   assert.ok(await page.isVisible('.region--details'), 'details region is visible after a choice');
   assert.ok(await page.isVisible('footer.site-footer'));

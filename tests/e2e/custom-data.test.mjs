@@ -87,7 +87,7 @@ test('a valid dataset by address replaces the embedded one, says so, and links k
   assert.ok(label, 'the marker or its cluster is named');
   // The footer counts the custom dataset (one event fewer), and the address keeps data=.
   assert.match(page.url(), /data=%2Fd%2Fcustom\.json/);
-  await page.click('.timeline__item >> nth=0');
+  await page.click('.timeline__item :is(.timeline__bar, .timeline__dot) >> nth=0');
   await page.waitForFunction(() => /sel=/.test(location.search) && /data=/.test(location.search));
   // "Back to the atlas's own data" opens the same view without the address.
   await page.click('.notice--source a');

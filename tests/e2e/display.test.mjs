@@ -53,7 +53,7 @@ async function moving(page) {
   await page.keyboard.press('Enter');
   await page.click('.filters__summary');
   await page.keyboard.press('Escape');
-  await page.hover('.timeline__item >> nth=0');
+  await page.hover('.timeline__item :is(.timeline__bar, .timeline__dot) >> nth=0');
   return page.evaluate(() => {
     const seconds = (list) => Math.max(...list.split(',').map((t) => parseFloat(t) * (t.trim().endsWith('ms') ? 0.001 : 1)));
     const found = [];
@@ -101,7 +101,7 @@ test('at 1440×900 map, timeline and details sit side by side, all in view', asy
   // Each region scrolls on its own; the page itself does not scroll sideways.
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 1440);
   // Selecting on the timeline still shows in the details, without scrolling the page.
-  await page.click('.timeline__item >> nth=0');
+  await page.click('.timeline__item :is(.timeline__bar, .timeline__dot) >> nth=0');
   await page.waitForFunction(() => document.querySelector('#details-name'));
   assert.equal(await page.evaluate(() => window.scrollY), 0);
   assert.deepEqual(problems, []);
@@ -124,7 +124,7 @@ for (const width of [1280, 1440]) {
     for (const name of ['Zoom in', 'Zoom out', 'World', 'Europe']) {
       assert.equal(await page.locator('.map__controls').getByRole('button', { name, exact: true }).count(), 1, name);
     }
-    await page.click('.timeline__item >> nth=0');
+    await page.click('.timeline__item :is(.timeline__bar, .timeline__dot) >> nth=0');
     await page.waitForSelector('#details-name');
     assert.equal(await rows(), 1, 'still one row with a selection');
     assert.deepEqual(problems, []);
@@ -157,7 +157,7 @@ test('at 1440×900 the map has half the window and the timeline shows every lane
   const hidden = m.items.filter((b) => b.bottom > m.lanes.bottom + 1 || b.top < m.lanes.top);
   assert.equal(hidden.length, 0, `every item is in view (${m.items.length} items)`);
   // Pointing at an item writes its name and dates out in full.
-  await page.hover('.timeline__item--span >> nth=0');
+  await page.hover('.timeline__item--span .timeline__bar >> nth=0');
   assert.match(await page.textContent('.timeline__readout'), /\(.*\d{4}.*\)/);
   // Names on request: rows grow, and the lanes scroll inside their box.
   await page.getByRole('button', { name: 'Names', exact: true }).click();
@@ -194,7 +194,7 @@ test('on a 375×812 phone the map starts near the top, the tools fold into a men
   await page.locator('#timeline-heading').tap();
   assert.equal(await menu.getAttribute('aria-expanded'), 'false');
   // Details: a sheet over the bottom half that leaves the map in place; one tap closes it.
-  await page.locator('.timeline__item >> nth=0').tap();
+  await page.locator('.timeline__item :is(.timeline__bar, .timeline__dot) >> nth=0').tap();
   await page.waitForSelector('#details-name');
   const sheet = await box('.region--details');
   assert.ok(sheet.bottom <= 813 && sheet.top >= 812 / 2, `the sheet covers at most the bottom half: ${JSON.stringify(sheet)}`);

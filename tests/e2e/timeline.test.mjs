@@ -206,7 +206,9 @@ test('the timeline items are one Tab stop; arrows, Home and End move between the
   await page.keyboard.press('Enter');
   await page.waitForSelector('#details-name');
   assert.match(page.url(), new RegExp(`sel=${focused.id}`));
-  assert.equal((await active()).id, focused.id, 'focus stays on the chosen item');
+  // The details take the focus; the chosen item now holds the items' Tab stop.
+  await page.waitForSelector(`.timeline__item.is-selected[data-id="${focused.id}"][tabindex="0"]`);
+  assert.equal(await page.locator('.timeline__item[tabindex="0"]').count(), 1);
   assert.deepEqual(problems, []);
   await context.close();
 });
