@@ -256,7 +256,10 @@ async fn bench_network_view(name: &str, data: Dataset) {
     leptos::task::tick().await;
     let first = performance.now() - started;
     next_frame().await;
-    let drawn = container.query_selector_all(".net__node, .net__mass").unwrap().length();
+    let drawn = container
+        .query_selector_all(".net__node, .net__mass")
+        .unwrap()
+        .length();
     assert!(drawn > 0);
     report(
         "network-first-draw",
