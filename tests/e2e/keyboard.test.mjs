@@ -37,7 +37,8 @@ for (const [name, path] of [['home page', '/'], ['map view with a selection', '/
   test(`keyboard walk: every control reachable with visible focus, no trap (${name})`, async () => {
     const { page, problems, context } = await site.open(path, { locale: 'en-GB', viewport: { width: 1440, height: 900 } }, '.timeline__item');
     const total = await page.evaluate(markFocusable);
-    assert.ok(total > 50, `${total} focusable elements`);
+    // Enough to be a real walk: the header, toolbar, views, timeline and footer.
+    assert.ok(total > 20, `${total} focusable elements`);
     await page.evaluate(() => document.activeElement?.blur());
     await page.keyboard.press('Tab');
     const first = await page.evaluate(focused);

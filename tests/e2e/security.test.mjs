@@ -55,7 +55,7 @@ test('a whole visit runs under the policy with 0 violations and 0 requests to ot
   }
   await page.click('.export .button:has-text("Copy link")');
   await page.waitForSelector('.export__status:has-text("Link copied.")');
-  await page.click('.toolbar__view button >> nth=1');
+  await page.click('.toolbar__view button >> nth=2');
   await page.waitForSelector('.table');
   await page.click('.table__sort >> nth=0');
   await page.click('[data-theme-choice="dark"]');
