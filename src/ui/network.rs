@@ -587,7 +587,17 @@ pub fn draw(scene: &Scene) -> String {
                 x,
                 y,
                 r: radius_px(scene, n),
-                width: text.chars().count() as f64 * LABEL_CHAR_PX + 4.0,
+                // Bold names (programmes, and what the selection lights) are wider.
+                width: text.chars().count() as f64
+                    * LABEL_CHAR_PX
+                    * if scene.graph.nodes[n].kind == NodeKind::Programme
+                        || (any_lit && scene.lit.get(n).copied().unwrap_or(false))
+                    {
+                        1.12
+                    } else {
+                        1.0
+                    }
+                    + 4.0,
                 height: LABEL_PX + 2.0,
             }
         })
@@ -599,7 +609,42 @@ pub fn draw(scene: &Scene) -> String {
             (x, y, radius_px(scene, n))
         })
         .collect();
-    let placed = graph::place_labels(&boxes, &obstacles);
+    // Programmes first, over the small nodes if need be (their names have a halo): the
+    // hubs of the picture are always named when their name fits the box. Then the rest,
+    // around every node and the programmes' names.
+    let is_programme = |n: usize| scene.graph.nodes[n].kind == NodeKind::Programme;
+    let (first, rest): (Vec<usize>, Vec<usize>) =
+        (0..candidates.len()).partition(|&i| is_programme(candidates[i]));
+    let large: Vec<(f64, f64, f64)> = on_screen
+        .iter()
+        .zip(&obstacles)
+        .filter(|(&n, _)| !matches!(scene.graph.nodes[n].kind, NodeKind::Organisation(_)))
+        .map(|(_, &o)| o)
+        .collect();
+    let pick = |which: &[usize]| -> Vec<Candidate> { which.iter().map(|&i| boxes[i]).collect() };
+    let mut placed: Vec<Option<graph::Placed>> = vec![None; candidates.len()];
+    let mut around = obstacles.clone();
+    for (&i, at) in first.iter().zip(graph::place_labels(&pick(&first), &large)) {
+        if let Some(at) = at {
+            // The name's box as a row of circles, for the second pass to keep clear of.
+            let b = &boxes[i];
+            let left = match at.anchor {
+                Anchor::Start => at.x,
+                Anchor::Middle => at.x - b.width / 2.0,
+                Anchor::End => at.x - b.width,
+            };
+            let r = b.height / 2.0;
+            let mut x = left + r;
+            while x < left + b.width {
+                around.push((x, at.y, r));
+                x += r;
+            }
+        }
+        placed[i] = at;
+    }
+    for (&i, at) in rest.iter().zip(graph::place_labels(&pick(&rest), &around)) {
+        placed[i] = at;
+    }
     out.push_str(r#"<g class="net__names" aria-hidden="true">"#);
     for (((&n, text), at), b) in candidates.iter().zip(&texts).zip(&placed).zip(&boxes) {
         let Some(at) = at else { continue };
@@ -624,8 +669,13 @@ pub fn draw(scene: &Scene) -> String {
         let lit = any_lit && scene.lit.get(n).copied().unwrap_or(false);
         let _ = write!(
             out,
-            r#"<text class="net__name{}" x="{:.1}" y="{:.1}" text-anchor="{anchor}" dy="0.35em" data-n="{n}">{}</text>"#,
+            r#"<text class="net__name{}{}" x="{:.1}" y="{:.1}" text-anchor="{anchor}" dy="0.35em" data-n="{n}">{}</text>"#,
             if lit { " net__name--lit" } else { "" },
+            if is_programme(n) {
+                " net__name--programme"
+            } else {
+                ""
+            },
             at.x,
             at.y,
             escape(text)
@@ -1648,5 +1698,18 @@ mod tests {
             markup.contains(">G7 Cancer</text>"),
             "G7 Cancer is not named"
         );
+        // Every programme is named, in bold: the hubs of the picture.
+        for p in &data.programmes {
+            let name = escape(p.name.get(Lang::En));
+            let named = markup
+                .split("<text class=\"net__name net__name--programme\"")
+                .skip(1)
+                .any(|t| {
+                    t.split("</text>")
+                        .next()
+                        .is_some_and(|t| t.ends_with(&format!(">{name}")))
+                });
+            assert!(named, "{name} is not named");
+        }
     }
 }
