@@ -13,6 +13,7 @@ pub mod data;
 pub mod embed_code;
 pub mod filter;
 pub mod geo;
+pub mod gesture;
 pub mod graph;
 pub mod i18n;
 pub mod lanes;

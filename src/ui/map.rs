@@ -5,6 +5,7 @@
 //! wires events and renders.
 
 use crate::geo::{self, MapPoint, View};
+use crate::gesture::{Gesture, Pointers};
 use crate::model::{OrgKind, RelationKind};
 use crate::{lanes, network, use_as_of, use_atlas, use_explore, use_locale, use_selection};
 use leptos::prelude::*;
@@ -18,8 +19,6 @@ use super::PRERENDER_WIDTH;
 const PRERENDER_WIDE_HEIGHT: f64 = 476.0;
 /// Zoom factor of one button press or key press.
 const ZOOM_STEP: f64 = 1.6;
-/// A pointer must move this far before a press becomes a drag.
-const DRAG_THRESHOLD_PX: f64 = 4.0;
 /// Pixels moved by one arrow key press.
 const PAN_STEP: f64 = 60.0;
 
@@ -172,8 +171,7 @@ pub fn MapRegion() -> impl IntoView {
     };
 
     // Pointer gestures: one pointer drags, two pinch.
-    let pointers: StoredValue<Vec<(i32, f64, f64)>> = StoredValue::new(Vec::new());
-    let dragging = StoredValue::new(false);
+    let pointers = StoredValue::new(crate::gesture::Pointers::default());
     let local = move |x: f64, y: f64| -> (f64, f64) {
         container
             .get_untracked()
@@ -188,54 +186,28 @@ pub fn MapRegion() -> impl IntoView {
             return;
         }
         let (x, y) = local(ev.client_x() as f64, ev.client_y() as f64);
-        pointers.update_value(|p| {
-            p.retain(|q| q.0 != ev.pointer_id());
-            p.push((ev.pointer_id(), x, y));
-        });
+        pointers.update_value(|p| p.press(ev.pointer_id(), x, y));
     };
     let on_pointer_move = move |ev: leptos::ev::PointerEvent| {
         let (x, y) = local(ev.client_x() as f64, ev.client_y() as f64);
-        let before = pointers.get_value();
-        let Some(pos) = before.iter().position(|q| q.0 == ev.pointer_id()) else {
+        let Some(gesture) = pointers
+            .try_update_value(|p| p.moved(ev.pointer_id(), x, y))
+            .flatten()
+        else {
             return;
         };
-        let mut after = before.clone();
-        after[pos] = (ev.pointer_id(), x, y);
-        // A few pixels of jitter during a click are not a drag.
-        if !dragging.get_value() {
-            let (_, x0, y0) = before[pos];
-            if (x - x0).hypot(y - y0) < DRAG_THRESHOLD_PX && before.len() == 1 {
-                return;
-            }
-            dragging.set_value(true);
+        if gesture == Gesture::Nothing && !pointers.with_value(Pointers::dragging) {
+            return;
         }
         // Capture only once the pointer really moves: capturing on pointerdown would send
         // the click that follows to the map instead of the marker under the pointer.
-        if let Some(target) = ev.current_target() {
-            use wasm_bindgen::JsCast;
-            if let Ok(el) = target.dyn_into::<web_sys::Element>() {
-                let _ = el.set_pointer_capture(ev.pointer_id());
-            }
-        }
-        match (before.as_slice(), after.as_slice()) {
-            ([a], [b]) => view.update(|v| *v = v.pan_by(b.1 - a.1, b.2 - a.2)),
-            ([a0, a1, ..], [b0, b1, ..]) => {
-                let d0 = (a0.1 - a1.1).hypot(a0.2 - a1.2);
-                let d1 = (b0.1 - b1.1).hypot(b0.2 - b1.2);
-                if d0 > 1.0 {
-                    let (cx, cy) = ((b0.1 + b1.1) / 2.0, (b0.2 + b1.2) / 2.0);
-                    view.update(|v| *v = v.zoom_at(d1 / d0, cx, cy));
-                }
-            }
-            _ => {}
-        }
-        pointers.set_value(after);
+        capture(&ev);
+        apply(view, gesture);
     };
     let on_pointer_up = move |ev: leptos::ev::PointerEvent| {
-        pointers.update_value(|p| p.retain(|q| q.0 != ev.pointer_id()));
-        if pointers.with_value(Vec::is_empty) {
-            dragging.set_value(false);
-        }
+        pointers.update_value(|p| {
+            p.release(ev.pointer_id());
+        });
     };
     // Plain wheel scrolls the page; Ctrl+wheel (and trackpad pinch, which browsers report
     // as Ctrl+wheel) zooms the map.
@@ -1074,5 +1046,25 @@ pub fn MapRegion() -> impl IntoView {
                 <ul class="inline-list">{country_links}</ul>
             </details>
         </section>
+    }
+}
+
+/// Captures the pointer for the element listening (once a press has become a drag).
+pub fn capture(ev: &leptos::ev::PointerEvent) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    {
+        let _ = el.set_pointer_capture(ev.pointer_id());
+    }
+}
+
+/// Applies a pan or a pinch to the map's view.
+fn apply(view: RwSignal<View>, gesture: Gesture) {
+    match gesture {
+        Gesture::Pan(dx, dy) => view.update(|v| *v = v.pan_by(dx, dy)),
+        Gesture::Zoom { factor, x, y } => view.update(|v| *v = v.zoom_at(factor, x, y)),
+        Gesture::Nothing => {}
     }
 }

@@ -9,6 +9,7 @@
 //! smallest node shown; Enter chooses.
 
 use crate::geo::svg::escape;
+use crate::gesture::{Gesture, Pointers};
 use crate::graph::{self, Anchor, Candidate, LinkKind, NodeKind};
 use crate::i18n::Lang;
 use crate::model::{Dataset, RelationKind};
@@ -21,7 +22,6 @@ use std::fmt::Write as _;
 /// Screen size used until the box has been measured.
 const DEFAULT_SIZE: (f64, f64) = (800.0, 450.0);
 const ZOOM_STEP: f64 = 1.6;
-const DRAG_THRESHOLD_PX: f64 = 4.0;
 /// The smallest a node is drawn, whatever the zoom, so that it stays visible.
 const MIN_RADIUS_PX: f64 = 2.5;
 /// A tap this close to a node chooses it (a finger is wider than a small node).
@@ -1011,8 +1011,7 @@ pub fn NetworkRegion() -> impl IntoView {
     });
 
     // Pointer gestures: one pointer drags, two pinch; a tap chooses the nearest node.
-    let pointers: StoredValue<Vec<(i32, f64, f64)>> = StoredValue::new(Vec::new());
-    let dragging = StoredValue::new(false);
+    let pointers = StoredValue::new(crate::gesture::Pointers::default());
     let local = move |x: f64, y: f64| -> (f64, f64) {
         container
             .get_untracked()
@@ -1053,10 +1052,7 @@ pub fn NetworkRegion() -> impl IntoView {
             return;
         }
         let (x, y) = local(ev.client_x() as f64, ev.client_y() as f64);
-        pointers.update_value(|p| {
-            p.retain(|q| q.0 != ev.pointer_id());
-            p.push((ev.pointer_id(), x, y));
-        });
+        pointers.update_value(|p| p.press(ev.pointer_id(), x, y));
     };
     let hover = {
         let atlas = atlas.clone();
@@ -1091,49 +1087,33 @@ pub fn NetworkRegion() -> impl IntoView {
     };
     let on_pointer_move = move |ev: leptos::ev::PointerEvent| {
         let (x, y) = local(ev.client_x() as f64, ev.client_y() as f64);
-        let before = pointers.get_value();
-        let Some(pos) = before.iter().position(|q| q.0 == ev.pointer_id()) else {
+        let Some(gesture) = pointers
+            .try_update_value(|p| p.moved(ev.pointer_id(), x, y))
+            .flatten()
+        else {
             if ev.pointer_type() == "mouse" {
                 hover(x, y);
             }
             return;
         };
-        let mut after = before.clone();
-        after[pos] = (ev.pointer_id(), x, y);
-        if !dragging.get_value() {
-            let (_, x0, y0) = before[pos];
-            if (x - x0).hypot(y - y0) < DRAG_THRESHOLD_PX && before.len() == 1 {
-                return;
-            }
-            dragging.set_value(true);
-            tip.set(None);
+        if gesture == Gesture::Nothing && !pointers.with_value(Pointers::dragging) {
+            return;
         }
-        if let Some(target) = ev.current_target() {
-            use wasm_bindgen::JsCast;
-            if let Ok(el) = target.dyn_into::<web_sys::Element>() {
-                let _ = el.set_pointer_capture(ev.pointer_id());
-            }
+        tip.set(None);
+        super::map::capture(&ev);
+        match gesture {
+            Gesture::Pan(dx, dy) => view.update(|v| *v = v.pan_by(dx, dy)),
+            Gesture::Zoom { factor, x, y } => view.update(|v| *v = v.zoom_at(factor, x, y)),
+            Gesture::Nothing => {}
         }
-        match (before.as_slice(), after.as_slice()) {
-            ([a], [b]) => view.update(|v| *v = v.pan_by(b.1 - a.1, b.2 - a.2)),
-            ([a0, a1, ..], [b0, b1, ..]) => {
-                let d0 = (a0.1 - a1.1).hypot(a0.2 - a1.2);
-                let d1 = (b0.1 - b1.1).hypot(b0.2 - b1.2);
-                if d0 > 1.0 {
-                    let (cx, cy) = ((b0.1 + b1.1) / 2.0, (b0.2 + b1.2) / 2.0);
-                    view.update(|v| *v = v.zoom_at(d1 / d0, cx, cy));
-                }
-            }
-            _ => {}
-        }
-        pointers.set_value(after);
     };
     let was_drag = StoredValue::new(false);
     let on_pointer_up = move |ev: leptos::ev::PointerEvent| {
-        pointers.update_value(|p| p.retain(|q| q.0 != ev.pointer_id()));
-        if pointers.with_value(Vec::is_empty) {
-            was_drag.set_value(dragging.get_value());
-            dragging.set_value(false);
+        if pointers
+            .try_update_value(|p| p.release(ev.pointer_id()))
+            .unwrap_or(false)
+        {
+            was_drag.set_value(true);
         }
     };
     let on_click = {
