@@ -1345,18 +1345,58 @@ pub fn NetworkRegion() -> impl IntoView {
             ),
         }
     };
-    let arrange_button = move |arrange: Arrange| {
-        let label = move || match arrange {
-            Arrange::Links => locale.strings().arrange_links,
-            Arrange::Countries => locale.strings().arrange_countries,
+    // The controls and the arrangement switch, as markup (one click listener for all):
+    // redrawn when the language, the arrangement or the selection changes, the focus kept
+    // on the same button.
+    let tools = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let html = controls_markup(
+            locale.0.get(),
+            explore.arrange.get(),
+            selection.0.with(Option::is_some),
+        );
+        let Some(el) = tools.get() else {
+            return;
         };
-        view! {
-            <button type="button" class="button" aria-pressed=move || (explore.arrange.get() == arrange).to_string()
-                on:click=move |_| explore.arrange.set(arrange)>{label}</button>
+        let focused = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .filter(|a| el.contains(Some(a)))
+            .and_then(|a| a.get_attribute("data-action"));
+        el.set_inner_html(&html);
+        if let Some(action) = focused {
+            use wasm_bindgen::JsCast;
+            if let Some(button) = el
+                .query_selector(&format!("[data-action='{action}']"))
+                .ok()
+                .flatten()
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = button.focus();
+            }
+        }
+    });
+    let on_tool = {
+        let frame_selection = frame_selection.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            use wasm_bindgen::JsCast;
+            let action = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("[data-action]").ok().flatten())
+                .and_then(|b| b.get_attribute("data-action"));
+            match action.as_deref() {
+                Some("in") => zoom_centre(ZOOM_STEP),
+                Some("out") => zoom_centre(1.0 / ZOOM_STEP),
+                Some("all") => fit_all(),
+                Some("frame") => frame_selection(),
+                Some("links") => explore.arrange.set(Arrange::Links),
+                Some("countries") => explore.arrange.set(Arrange::Countries),
+                _ => {}
+            }
         }
     };
     let legend = move || legend_markup(locale.0.get());
-    let frame_selection2 = frame_selection.clone();
 
     view! {
         <section class="region region--map region--geo region--network" aria-labelledby="net-heading">
@@ -1400,33 +1440,7 @@ pub fn NetworkRegion() -> impl IntoView {
                     {move || format!("{} {}", locale.strings().as_of, lanes::long_date(as_of.0.get(), locale.0.get()))}
                     " · "{counts}
                 </p>
-                <div class="map__controls">
-                    <button type="button" class="button map__icon" on:click=move |_| zoom_centre(ZOOM_STEP)
-                        aria-label=move || locale.strings().zoom_in title=move || locale.strings().zoom_in>"+"</button>
-                    <button type="button" class="button map__icon" on:click=move |_| zoom_centre(1.0 / ZOOM_STEP)
-                        aria-label=move || locale.strings().zoom_out title=move || locale.strings().zoom_out>"−"</button>
-                    <button type="button" class="button map__icon" on:click=move |_| fit_all()
-                        aria-label=move || locale.strings().fit_network title=move || locale.strings().fit_network>
-                        <svg viewBox="-10 -10 20 20" aria-hidden="true" focusable="false">
-                            <path d="M-8-3v-5h5M3-8h5v5M8 3v5h-5M-3 8h-5v-5"/>
-                        </svg>
-                    </button>
-                    <Show when=move || selection.0.get().is_some()>
-                        <button type="button" class="button map__icon" on:click={
-                            let f = frame_selection2.clone();
-                            move |_| f()
-                        }
-                            aria-label=move || locale.strings().frame_selection title=move || locale.strings().frame_selection>
-                            <svg viewBox="-10 -10 20 20" aria-hidden="true" focusable="false">
-                                <path d="M-8-3v-5h5M3-8h5v5M8 3v5h-5M-3 8h-5v-5"/><circle r="2.5"/>
-                            </svg>
-                        </button>
-                    </Show>
-                </div>
-                <div class="net__arrange" role="group" aria-label=move || locale.strings().arrange_label>
-                    {arrange_button(Arrange::Links)}
-                    {arrange_button(Arrange::Countries)}
-                </div>
+                <div class="net__tools" node_ref=tools on:click=on_tool></div>
             </div>
             <details class="map__legend">
                 <summary><h3>{move || locale.strings().legend_title}</h3></summary>
@@ -1435,6 +1449,56 @@ pub fn NetworkRegion() -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// The network's controls (zoom in and out, the whole network, and with a selection,
+/// framing it) and its arrangement switch, as markup; each button says what it does in
+/// `data-action`.
+pub fn controls_markup(lang: Lang, arrange: Arrange, selected: bool) -> String {
+    const FRAME: &str = "M-8-3v-5h5M3-8h5v5M8 3v5h-5M-3 8h-5v-5";
+    let t = lang.strings();
+    let mut out = String::from(r#"<div class="map__controls">"#);
+    let button = |out: &mut String, action: &str, label: &str, inside: &str| {
+        let label = escape(label);
+        let _ = write!(
+            out,
+            r#"<button type="button" class="button map__icon" data-action="{action}" aria-label="{label}" title="{label}">{inside}</button>"#
+        );
+    };
+    let icon = |path: &str, extra: &str| {
+        format!(
+            r#"<svg viewBox="-10 -10 20 20" aria-hidden="true" focusable="false"><path d="{path}"/>{extra}</svg>"#
+        )
+    };
+    button(&mut out, "in", t.zoom_in, "+");
+    button(&mut out, "out", t.zoom_out, "−");
+    button(&mut out, "all", t.fit_network, &icon(FRAME, ""));
+    if selected {
+        button(
+            &mut out,
+            "frame",
+            t.frame_selection,
+            &icon(FRAME, r#"<circle r="2.5"/>"#),
+        );
+    }
+    let _ = write!(
+        out,
+        r#"</div><div class="net__arrange" role="group" aria-label="{}">"#,
+        escape(t.arrange_label)
+    );
+    for (action, which, label) in [
+        ("links", Arrange::Links, t.arrange_links),
+        ("countries", Arrange::Countries, t.arrange_countries),
+    ] {
+        let _ = write!(
+            out,
+            r#"<button type="button" class="button" data-action="{action}" aria-pressed="{}">{}</button>"#,
+            arrange == which,
+            escape(label)
+        );
+    }
+    out.push_str("</div>");
+    out
 }
 
 /// The legend as markup (the same shape as the map's, which the picture download reads):
@@ -1499,6 +1563,17 @@ fn focus_cursor(layer: &web_sys::SvgElement) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_controls_name_their_buttons_and_say_which_arrangement_is_on() {
+        let none = controls_markup(Lang::Fr, Arrange::Countries, false);
+        assert!(none.contains(r#"aria-label="Tout le réseau""#));
+        assert!(!none.contains(r#"data-action="frame""#));
+        assert!(none.contains(r#"data-action="countries" aria-pressed="true""#));
+        assert!(none.contains(r#"data-action="links" aria-pressed="false""#));
+        let chosen = controls_markup(Lang::En, Arrange::Links, true);
+        assert!(chosen.contains(r#"data-action="frame" aria-label="Frame the selection""#));
+    }
 
     #[test]
     fn every_relation_kind_has_a_link_class_and_leading_is_heaviest() {
