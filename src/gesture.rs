@@ -6,6 +6,12 @@
 /// during a click are not a drag.
 pub const DRAG_THRESHOLD_PX: f64 = 4.0;
 
+/// The zoom a wheel turn asks for: only with Ctrl (or ⌘), which is also how browsers report
+/// a trackpad's pinch; a plain wheel scrolls the page. One notch (100) halves or doubles.
+pub fn wheel_zoom(ctrl_or_meta: bool, delta_y: f64) -> Option<f64> {
+    (ctrl_or_meta && delta_y.is_finite()).then(|| (-delta_y * 0.01).exp2().clamp(0.25, 4.0))
+}
+
 /// What a pointer's move asks of the view.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Gesture {
@@ -83,6 +89,15 @@ impl Pointers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_ctrl_wheel_zooms_and_a_notch_doubles() {
+        assert_eq!(wheel_zoom(false, -100.0), None);
+        assert_eq!(wheel_zoom(true, -100.0), Some(2.0));
+        assert_eq!(wheel_zoom(true, 100.0), Some(0.5));
+        assert_eq!(wheel_zoom(true, -1e9), Some(4.0));
+        assert_eq!(wheel_zoom(true, f64::NAN), None);
+    }
 
     #[test]
     fn a_few_pixels_of_jitter_are_not_a_drag() {

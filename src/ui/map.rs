@@ -212,10 +212,11 @@ pub fn MapRegion() -> impl IntoView {
     // Plain wheel scrolls the page; Ctrl+wheel (and trackpad pinch, which browsers report
     // as Ctrl+wheel) zooms the map.
     let on_wheel = move |ev: leptos::ev::WheelEvent| {
-        if ev.ctrl_key() || ev.meta_key() {
+        if let Some(factor) =
+            crate::gesture::wheel_zoom(ev.ctrl_key() || ev.meta_key(), ev.delta_y())
+        {
             ev.prevent_default();
             let (x, y) = local(ev.client_x() as f64, ev.client_y() as f64);
-            let factor = (-ev.delta_y() * 0.01).exp2().clamp(0.25, 4.0);
             view.update(|v| *v = v.zoom_at(factor, x, y));
         }
     };
