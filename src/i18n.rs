@@ -545,7 +545,7 @@ pub const FR: Strings = Strings {
     view_table: "Tableau",
     view_network: "Réseau",
     network_title: "Réseau de coopération",
-    network_label: "Réseau de qui travaille avec qui : organisations, programmes et projets",
+    network_label: "Réseau des coopérations : organisations, programmes et projets",
     network_help: "Glisser pour déplacer. Ctrl + molette ou pincer pour agrandir. Touches : Tab atteint le réseau, les flèches mènent à un nœud lié ou voisin, Début et Fin au plus grand et au plus petit, Entrée choisit, + et − agrandissent ou réduisent, 0 montre tout.",
     network_unavailable: "Le réseau ne peut pas être dessiné pour ce jeu de données : sa disposition manque ou est endommagée. La carte et le tableau montrent toujours tout.",
     arrange_label: "Disposition du réseau",
