@@ -26,6 +26,8 @@ mod model;
 mod participation;
 #[path = "src/sort.rs"]
 mod sort;
+#[path = "src/typography.rs"]
+mod typography;
 
 /// What `graph::embedded` reads in the app: the bytes this script is about to write.
 const EMBEDDED_NETWORK: &[u8] = &[];

@@ -113,14 +113,17 @@ pub struct Strings {
     pub details_website: &'static str,
     pub details_confidence: &'static str,
     pub details_sources: &'static str,
+    /// In a list of sources: what the atlas states without a document behind it.
+    pub source_unchecked: &'static str,
     pub details_note: &'static str,
     pub as_of: &'static str,
+    /// A project still running, in a table cell: "ongoing".
+    pub ongoing: &'static str,
     pub timeline_label: &'static str,
     pub as_of_label: &'static str,
     pub play: &'static str,
     pub pause: &'static str,
     pub timeline_help: &'static str,
-    pub ongoing: &'static str,
     pub today: &'static str,
     pub details_dates: &'static str,
     pub details_coordinator: &'static str,
@@ -197,7 +200,6 @@ pub struct Strings {
     pub notice_unknown_record: &'static str,
     pub dismiss: &'static str,
     pub programmes_nav: &'static str,
-    pub details_other_name: &'static str,
     pub details_relations: &'static str,
     pub details_figures: &'static str,
     pub details_conflicts: &'static str,
@@ -270,14 +272,14 @@ pub const EN: Strings = Strings {
     map_title: "Map",
     timeline_title: "Timeline",
     details_title: "Details",
-    details_empty: "Select an organisation, project or event to read about it, with its sources.",
+    details_empty: "Select an organisation, project or event to see its record and sources.",
     footer_sources: "Sources",
     footer_sources_text:
         "Every fact in the atlas names its source and how confident we are in it. \
-        Where sources disagree, both are shown.",
+        Where sources disagree, both sides are shown.",
     footer_about: "About",
     footer_about_text: "An independent, open atlas of international cooperation against cancer: \
-        the G7 Cancer alliance, Unicancer's international partnerships and the European joint \
+        the G7 Cancer alliance, Unicancer’s international partnerships and the European joint \
         actions on cancer.",
     footer_dataset: "In the dataset",
     count_organisations: "organisations",
@@ -287,25 +289,25 @@ pub const EN: Strings = Strings {
     count_sources: "sources",
     data_loading: "Loading the dataset from",
     data_custom: "This view shows a dataset published at",
-    data_custom_checked: "It passed every check of the atlas's schema.",
-    data_back: "Back to the atlas's own data",
+    data_custom_checked: "It passes every check of the atlas’s schema.",
+    data_back: "Back to the atlas’s own data",
     data_failed: "The dataset at this address could not be used:",
-    data_failed_fallback: "The atlas's own data is shown instead.",
+    data_failed_fallback: "The atlas’s own data is shown instead.",
     data_retry: "Try again",
-    data_network: "the address could not be reached (no network, or the server does not let other sites read it: CORS).",
+    data_network: "the address could not be reached (no network, or the server does not let other sites read this file: CORS).",
     data_timeout: "no answer within 20 seconds.",
     data_reader: "the atlas could not start its dataset reader (offline, or the site is being updated): try again in a moment.",
     data_status: "the server answered with HTTP status",
-    data_too_large: "the file is larger than 10 MB, the limit.",
+    data_too_large: "the file is larger than the 10\u{a0}MB limit.",
     data_content_type: "the server says this is not JSON but",
-    data_invalid: "it does not follow the atlas's schema. Problems found:",
+    data_invalid: "it does not match the atlas’s schema. Problems found:",
     data_more: "more",
-    data_error_title: "The atlas's data could not be read",
-    data_error_text: "The problems below were found in the dataset. Nothing is shown rather than \
-        something wrong.",
+    data_error_title: "The atlas’s data could not be read",
+    data_error_text: "The problems below were found in the dataset. Showing nothing is better than \
+        showing something wrong.",
     map_label: "Map of cooperating organisations",
     map_help:
-        "Drag to move. Ctrl + scroll or pinch to zoom. Keys: arrows move, + and − zoom, 0 resets. Tab then reaches the organisations: arrows go from one to the next, Enter chooses.",
+        "Drag to move the map. Ctrl + scroll or pinch to zoom. Keys: arrows move, + and − zoom, 0 returns to the first view. Tab then reaches the organisations: arrows go from one to the next, Enter selects.",
     zoom_in: "Zoom in",
     zoom_out: "Zoom out",
     view_world: "World",
@@ -322,14 +324,15 @@ pub const EN: Strings = Strings {
     details_website: "Website",
     details_confidence: "Confidence",
     details_sources: "Sources",
+    source_unchecked: "Not checked against a source (a city, coordinates or a web address given without a document)",
     details_note: "Note",
     as_of: "As of",
+    ongoing: "ongoing",
     timeline_label: "Timeline of cooperation",
     as_of_label: "Date shown on the map",
     play: "Play the years",
     pause: "Pause",
-    timeline_help: "Drag or Ctrl + scroll to move and zoom the timeline; the slider sets the date the map shows.",
-    ongoing: "ongoing",
+    timeline_help: "Drag or Ctrl + scroll to move along the timeline and zoom; the slider sets the date the map shows.",
     today: "Today",
     details_dates: "Dates",
     details_coordinator: "Coordinator",
@@ -346,14 +349,14 @@ pub const EN: Strings = Strings {
     facet_kind: "Kind of organisation",
     facet_country: "Country",
     facet_relation: "Kind of relation",
-    facet_counts_note: "Counts are organisations (relations for kinds of relation) that ticking the value would show.",
+    facet_counts_note: "Each count is the number of organisations (of relations, for kinds of relation) that ticking the box would show.",
     view_label: "View",
     view_map: "Map",
     view_table: "Table",
     view_network: "Network",
     network_title: "Network of cooperation",
     network_label: "Network of who works with whom: organisations, programmes and projects",
-    network_help: "Drag to move. Ctrl + scroll or pinch to zoom. Keys: Tab reaches the network, arrows go to a linked or nearby node, Home and End to the largest and smallest, Enter chooses, + and − zoom, 0 shows everything.",
+    network_help: "Drag to move the network. Ctrl + scroll or pinch to zoom. Keys: Tab reaches the network, arrows go to a linked or nearby node, Home and End to the largest and smallest, Enter selects, + and − zoom, 0 shows everything.",
     network_unavailable: "The network cannot be drawn for this dataset: its layout is missing or damaged. The map and the table still show everything.",
     arrange_label: "Arrange the network",
     arrange_links: "By links",
@@ -367,7 +370,7 @@ pub const EN: Strings = Strings {
     network_links: "Links",
     link_lead: "coordinates, co-leads, chairs",
     link_member: "member, signatory, observer",
-    link_part: "takes part (beneficiary, affiliated, associated)",
+    link_part: "takes part (beneficiary, affiliated entity, associated partner)",
     link_partner: "partnership, support, label",
     link_structure: "project of a programme",
     network_across: "Links across borders",
@@ -375,7 +378,7 @@ pub const EN: Strings = Strings {
     table_title: "Table",
     table_tabs_label: "Records",
     table_empty: "Nothing matches these filters.",
-    table_sort_hint: "Column headers sort the table.",
+    table_sort_hint: "Select a column header to sort the table.",
     export_title: "Export",
     export_csv: "This table (CSV)",
     export_json: "All filtered records (JSON)",
@@ -406,10 +409,9 @@ pub const EN: Strings = Strings {
     notice_unknown_record: "no record with this id",
     dismiss: "Dismiss",
     programmes_nav: "Programmes",
-    details_other_name: "In English",
     details_relations: "Relations",
     details_figures: "Key figures",
-    details_conflicts: "Where sources differ",
+    details_conflicts: "Where sources disagree",
     conflict_seed: "The source page says",
     conflict_other: "Another source says",
     conflict_resolution: "What the atlas shows",
@@ -446,7 +448,7 @@ pub const EN: Strings = Strings {
     country_none: "No joint action or project of the atlas names this country.",
     country_g7: "In G7 Cancer",
     countries_list: "Countries on the map",
-    legend_layer_count: "Countries by joint actions and projects that day",
+    legend_layer_count: "Countries by number of joint actions and projects on the date shown",
     legend_layer_roles: "Countries by role in the selected project",
 };
 
@@ -463,14 +465,14 @@ pub const FR: Strings = Strings {
     map_title: "Carte",
     timeline_title: "Frise chronologique",
     details_title: "Détails",
-    details_empty: "Choisissez une organisation, un projet ou un événement pour le découvrir, \
-        avec ses sources.",
+    details_empty: "Sélectionnez une organisation, un projet ou un événement pour afficher sa \
+        fiche et ses sources.",
     footer_sources: "Sources",
-    footer_sources_text: "Chaque fait de l’atlas cite sa source et notre degré de confiance. \
+    footer_sources_text: "Chaque fait de l’atlas indique sa source et son degré de fiabilité. \
         Quand les sources divergent, les deux versions sont présentées.",
     footer_about: "À propos",
     footer_about_text: "Un atlas ouvert et indépendant de la coopération internationale contre \
-        le cancer : l’alliance G7 Cancer, les partenariats internationaux d’Unicancer et les \
+        le cancer\u{202f}: l’alliance G7 Cancer, les partenariats internationaux d’Unicancer et les \
         actions conjointes européennes contre le cancer.",
     footer_dataset: "Dans les données",
     count_organisations: "organisations",
@@ -480,27 +482,27 @@ pub const FR: Strings = Strings {
     count_sources: "sources",
     data_loading: "Chargement du jeu de données depuis",
     data_custom: "Cette vue montre un jeu de données publié à l’adresse",
-    data_custom_checked: "Il a passé toutes les vérifications du schéma de l’atlas.",
+    data_custom_checked: "Il satisfait à toutes les vérifications du schéma de l’atlas.",
     data_back: "Revenir aux données de l’atlas",
-    data_failed: "Le jeu de données à cette adresse n’a pas pu être utilisé :",
+    data_failed: "Le jeu de données à cette adresse n’a pas pu être utilisé\u{202f}:",
     data_failed_fallback: "Les données de l’atlas sont affichées à la place.",
     data_retry: "Réessayer",
-    data_network: "l’adresse est injoignable (pas de réseau, ou le serveur n’autorise pas d’autres sites à la lire : CORS).",
+    data_network: "l’adresse est inaccessible (pas de réseau, ou le serveur n’autorise pas les autres sites à lire ce fichier\u{202f}: CORS).",
     data_timeout: "aucune réponse en 20 secondes.",
-    data_reader: "l’atlas n’a pas pu lancer son lecteur de jeux de données (hors ligne, ou site en cours de mise à jour) : réessayez dans un instant.",
+    data_reader: "l’atlas n’a pas pu lancer son lecteur de jeux de données (hors ligne, ou site en cours de mise à jour)\u{202f}: réessayez dans un instant.",
     data_status: "le serveur a répondu avec le code HTTP",
-    data_too_large: "le fichier dépasse 10 Mo, la limite.",
+    data_too_large: "le fichier dépasse la limite de 10\u{a0}Mo.",
     data_content_type: "le serveur indique qu’il ne s’agit pas de JSON mais de",
-    data_invalid: "il ne suit pas le schéma de l’atlas. Problèmes relevés :",
-    data_more: "de plus",
+    data_invalid: "il n’est pas conforme au schéma de l’atlas. Problèmes relevés\u{202f}:",
+    data_more: "autres",
     data_error_title: "Les données de l’atlas n’ont pas pu être lues",
     data_error_text:
-        "Les problèmes ci-dessous ont été trouvés dans les données. Mieux vaut ne rien \
-        afficher qu’afficher une erreur.",
+        "Les problèmes ci-dessous ont été relevés dans les données. Mieux vaut ne rien \
+        afficher que d’afficher des informations erronées.",
     map_label: "Carte des organisations partenaires",
-    map_help: "Glisser pour déplacer. Ctrl + molette ou pincer pour zoomer. Touches : flèches pour déplacer, + et − pour zoomer, 0 pour revenir. Tab mène ensuite aux organisations : les flèches passent de l’une à l’autre, Entrée choisit.",
-    zoom_in: "Zoomer",
-    zoom_out: "Dézoomer",
+    map_help: "Glisser pour déplacer la carte. Ctrl + molette ou pincer pour zoomer. Touches\u{202f}: flèches pour se déplacer, + et − pour zoomer, 0 pour revenir à la vue initiale. Tab mène ensuite aux organisations\u{202f}: les flèches passent de l’une à l’autre, Entrée sélectionne.",
+    zoom_in: "Zoom avant",
+    zoom_out: "Zoom arrière",
     view_world: "Monde",
     view_europe: "Europe",
     legend_title: "Types d’organisation",
@@ -515,14 +517,15 @@ pub const FR: Strings = Strings {
     details_website: "Site web",
     details_confidence: "Fiabilité",
     details_sources: "Sources",
+    source_unchecked: "Non vérifié sur une source (ville, coordonnées ou adresse web donnée sans document)",
     details_note: "Note",
     as_of: "Au",
+    ongoing: "en cours",
     timeline_label: "Frise de la coopération",
     as_of_label: "Date affichée sur la carte",
     play: "Faire défiler les années",
     pause: "Pause",
-    timeline_help: "Glisser ou Ctrl + molette pour déplacer et zoomer la frise ; le curseur règle la date affichée sur la carte.",
-    ongoing: "en cours",
+    timeline_help: "Glisser ou Ctrl + molette pour faire défiler la frise et zoomer\u{202f}; le curseur règle la date affichée sur la carte.",
     today: "Aujourd’hui",
     details_dates: "Dates",
     details_coordinator: "Coordination",
@@ -532,22 +535,22 @@ pub const FR: Strings = Strings {
     search_label: "Rechercher une organisation ou un projet",
     search_placeholder: "Nom, sigle ou ville",
     search_none: "Aucune organisation ni aucun projet ne correspond.",
-    search_help: "Flèches haut et bas pour parcourir les résultats, Entrée pour choisir, Échap pour fermer.",
+    search_help: "Flèches haut et bas pour parcourir les résultats, Entrée pour sélectionner, Échap pour fermer.",
     filters_title: "Filtres",
     filters_clear: "Effacer tous les filtres",
     facet_programme: "Programme",
     facet_kind: "Type d’organisation",
     facet_country: "Pays",
     facet_relation: "Type de relation",
-    facet_counts_note: "Les nombres indiquent les organisations (les relations pour les types de relation) qu’afficherait la case cochée.",
+    facet_counts_note: "Chaque nombre indique combien d’organisations (de relations, pour les types de relation) s’afficheraient si l’on cochait la case.",
     view_label: "Affichage",
     view_map: "Carte",
     view_table: "Tableau",
     view_network: "Réseau",
     network_title: "Réseau de coopération",
     network_label: "Réseau des coopérations : organisations, programmes et projets",
-    network_help: "Glisser pour déplacer. Ctrl + molette ou pincer pour agrandir. Touches : Tab atteint le réseau, les flèches mènent à un nœud lié ou voisin, Début et Fin au plus grand et au plus petit, Entrée choisit, + et − agrandissent ou réduisent, 0 montre tout.",
-    network_unavailable: "Le réseau ne peut pas être dessiné pour ce jeu de données : sa disposition manque ou est endommagée. La carte et le tableau montrent toujours tout.",
+    network_help: "Glisser pour déplacer le réseau. Ctrl + molette ou pincer pour zoomer. Touches\u{202f}: Tab atteint le réseau, les flèches mènent à un nœud lié ou voisin, Début et Fin au plus grand et au plus petit, Entrée sélectionne, + et − pour zoomer, 0 pour tout afficher.",
+    network_unavailable: "Le réseau ne peut pas être dessiné pour ce jeu de données\u{202f}: sa disposition manque ou est endommagée. La carte et le tableau montrent toujours tout.",
     arrange_label: "Disposition du réseau",
     arrange_links: "Par liens",
     arrange_countries: "Par pays",
@@ -568,7 +571,7 @@ pub const FR: Strings = Strings {
     table_title: "Tableau",
     table_tabs_label: "Fiches",
     table_empty: "Rien ne correspond à ces filtres.",
-    table_sort_hint: "Les en-têtes de colonne trient le tableau.",
+    table_sort_hint: "Sélectionnez un en-tête de colonne pour trier le tableau.",
     export_title: "Exporter",
     export_csv: "Ce tableau (CSV)",
     export_json: "Toutes les fiches filtrées (JSON)",
@@ -578,31 +581,30 @@ pub const FR: Strings = Strings {
     export_net_svg: "Le réseau (SVG)",
     export_net_png: "Le réseau (PNG)",
     export_net_png_2x: "Le réseau (PNG, 2× pour l’impression)",
-    picture_source: "Source : Atlas de la coopération contre le cancer, chaque fait avec ses sources",
+    picture_source: "Source\u{202f}: Atlas de la coopération contre le cancer, chaque fait avec ses sources",
     copy_link: "Copier le lien",
     link_copied: "Lien copié.",
     embed_open: "Ouvrir dans l’Atlas de la coopération contre le cancer",
     new_tab: "(s’ouvre dans un nouvel onglet)",
-    embed_source: "Source : Atlas de la coopération contre le cancer",
+    embed_source: "Source\u{202f}: Atlas de la coopération contre le cancer",
     embed_sources_cited: "sources citées",
     embed_title: "Intégrer cette vue",
     embed_size: "Taille",
     embed_responsive: "Adaptative (la largeur de la colonne)",
     embed_code: "Code HTML",
-    embed_help: "Collez-le dans une page de votre site. La vue garde sa sélection, sa date, ses filtres et sa langue ; les lecteurs peuvent l’ouvrir dans l’atlas.",
+    embed_help: "Collez-le dans une page de votre site. La vue garde sa sélection, sa date, ses filtres et sa langue\u{202f}; les lecteurs peuvent l’ouvrir dans l’atlas.",
     embed_copy: "Copier le code",
     embed_copied: "Code copié.",
     embed_preview: "Aperçu",
     close: "Fermer",
-    copy_failed: "La copie n’est pas permise ici ; sélectionnez et copiez ce lien :",
-    notice_ignored: "Une partie de ce lien n’a pas été comprise et a été ignorée :",
+    copy_failed: "La copie n’est pas autorisée ici\u{202f}; sélectionnez et copiez ce lien\u{202f}:",
+    notice_ignored: "Une partie de ce lien n’a pas été reconnue et a été ignorée\u{202f}:",
     notice_unknown_record: "aucune fiche ne porte cet identifiant",
     dismiss: "Fermer",
     programmes_nav: "Programmes",
-    details_other_name: "En français",
     details_relations: "Relations",
     details_figures: "Chiffres clés",
-    details_conflicts: "Où les sources divergent",
+    details_conflicts: "Divergences entre les sources",
     conflict_seed: "La page source dit",
     conflict_other: "Une autre source dit",
     conflict_resolution: "Ce que montre l’atlas",
@@ -614,10 +616,10 @@ pub const FR: Strings = Strings {
     details_involves: "Concerne",
     details_programmes: "Programmes",
     details_close: "Fermer les détails",
-    details_quote: "Cité de",
+    details_quote: "Extrait de",
     details_status: "Statut",
     date_about: "vers",
-    undated: "non daté",
+    undated: "sans date",
     toolbar_label: "Explorer l’atlas",
     details_grant: "Convention de subvention",
     details_programme: "Programme",
@@ -626,8 +628,8 @@ pub const FR: Strings = Strings {
     details_to: "Vers",
     details_relation: "Relation",
     participation_title: "Participation par pays",
-    participation_country_only: "citée comme participante, aucune organisation nommée ici",
-    participation_named_by: "Citée comme participante par",
+    participation_country_only: "cité comme participant, aucune organisation nommée ici",
+    participation_named_by: "Cité comme participant par",
     menu: "Menu",
     timeline_names: "Noms",
     timeline_all: "Toutes les années",
@@ -639,7 +641,7 @@ pub const FR: Strings = Strings {
     country_none: "Aucune action conjointe ni aucun projet de l’atlas ne cite ce pays.",
     country_g7: "Dans le G7 Cancer",
     countries_list: "Pays sur la carte",
-    legend_layer_count: "Pays selon leurs actions conjointes et projets ce jour-là",
+    legend_layer_count: "Pays selon le nombre d’actions conjointes et de projets à la date affichée",
     legend_layer_roles: "Pays selon leur rôle dans le projet choisi",
 };
 
@@ -745,14 +747,15 @@ mod tests {
                 s.details_website,
                 s.details_confidence,
                 s.details_sources,
+                s.source_unchecked,
                 s.details_note,
                 s.as_of,
+                s.ongoing,
                 s.timeline_label,
                 s.as_of_label,
                 s.play,
                 s.pause,
                 s.timeline_help,
-                s.ongoing,
                 s.today,
                 s.details_dates,
                 s.details_coordinator,
@@ -829,7 +832,6 @@ mod tests {
                 s.notice_unknown_record,
                 s.dismiss,
                 s.programmes_nav,
-                s.details_other_name,
                 s.details_relations,
                 s.details_figures,
                 s.details_conflicts,
@@ -914,6 +916,15 @@ impl Lang {
         }
     }
 
+    /// Quotation marks as this language sets them: “text” in English, « text » in French
+    /// (narrow no-break spaces inside the guillemets).
+    pub fn quote(self, text: &str) -> String {
+        match self {
+            Lang::En => format!("“{text}”"),
+            Lang::Fr => format!("«\u{202f}{text}\u{202f}»"),
+        }
+    }
+
     /// "3 organisations" / "3 organisations", singular for 1.
     pub fn organisations(self, n: usize) -> String {
         let word = if n == 1 {
@@ -990,13 +1001,34 @@ impl Lang {
         out
     }
 
+    /// An open span's start: "since May 2023", « depuis mai 2023 », « depuis le 9 mai 2023 »;
+    /// a hedged start reads "since c. 2015", « depuis 2015 environ ».
+    pub fn since(self, d: PartialDate) -> String {
+        match self {
+            Lang::En => format!("since {}", self.date(d)),
+            Lang::Fr => {
+                let exact = PartialDate {
+                    uncertain: false,
+                    ..d
+                };
+                let article = if d.day.is_some() && d.month.is_some() {
+                    "le "
+                } else {
+                    ""
+                };
+                let about = if d.uncertain { " environ" } else { "" };
+                format!("depuis {article}{}{about}", self.date(exact))
+            }
+        }
+    }
+
     /// A span: "2022 – 2024", "since May 2023" for open ends.
     pub fn span(self, span: crate::model::Span) -> String {
         let t = self.strings();
         match (span.start, span.end) {
             (Some(s), Some(e)) if s == e => self.date(s),
             (Some(s), Some(e)) => format!("{} – {}", self.date(s), self.date(e)),
-            (Some(s), None) => format!("{} – ({})", self.date(s), t.ongoing),
+            (Some(s), None) => self.since(s),
             (None, Some(e)) => format!("… – {}", self.date(e)),
             (None, None) => t.undated.to_owned(),
         }
@@ -1015,7 +1047,7 @@ impl Lang {
             (Lang::En, Unconfirmed) => "Unconfirmed",
             (Lang::Fr, Unconfirmed) => "Non confirmé",
             (Lang::En, Disputed) => "Disputed",
-            (Lang::Fr, Disputed) => "Discuté",
+            (Lang::Fr, Disputed) => "Contesté",
             (Lang::En, Corrected) => "Corrected",
             (Lang::Fr, Corrected) => "Corrigé",
         }
@@ -1127,23 +1159,23 @@ impl Lang {
             (Lang::En, Unconfirmed) => "Unconfirmed",
             (Lang::Fr, Unconfirmed) => "Non confirmé",
             (Lang::En, Disputed) => "Disputed: sources disagree",
-            (Lang::Fr, Disputed) => "Discuté : les sources divergent",
+            (Lang::Fr, Disputed) => "Contesté\u{202f}: les sources divergent",
             (Lang::En, Corrected) => "Corrected: the source page is wrong",
-            (Lang::Fr, Corrected) => "Corrigé : la page source se trompe",
+            (Lang::Fr, Corrected) => "Corrigé\u{202f}: la page source est erronée",
         }
     }
 
     pub fn org_kind(self, kind: OrgKind) -> &'static str {
         use OrgKind::*;
         match (self, kind) {
-            (Lang::En, PublicAgency) => "Public agency",
-            (Lang::Fr, PublicAgency) => "Agence publique",
+            (Lang::En, PublicAgency) => "Public authority or agency",
+            (Lang::Fr, PublicAgency) => "Autorité ou agence publique",
             (Lang::En, ResearchFunder) => "Research funder",
             (Lang::Fr, ResearchFunder) => "Financeur de la recherche",
             (Lang::En, ResearchCentre) => "Research centre",
             (Lang::Fr, ResearchCentre) => "Centre de recherche",
-            (Lang::En, CancerCentre) => "Cancer centre",
-            (Lang::Fr, CancerCentre) => "Centre de lutte contre le cancer",
+            (Lang::En, CancerCentre) => "Hospital or cancer centre",
+            (Lang::Fr, CancerCentre) => "Hôpital ou centre de cancérologie",
             (Lang::En, Federation) => "Federation or network",
             (Lang::Fr, Federation) => "Fédération ou réseau",
             (Lang::En, Society) => "Society, NGO or charity",
@@ -1161,7 +1193,7 @@ impl Lang {
             (Lang::En, Coordinates) => "coordinator",
             (Lang::Fr, Coordinates) => "coordinateur",
             (Lang::En, CoLeads) => "co-lead",
-            (Lang::Fr, CoLeads) => "codirection",
+            (Lang::Fr, CoLeads) => "copilote",
             (Lang::En, BeneficiaryOf) => "beneficiary",
             (Lang::Fr, BeneficiaryOf) => "bénéficiaire",
             (Lang::En, AffiliatedEntityOf) => "affiliated entity",
@@ -1239,12 +1271,12 @@ impl Lang {
                     .unwrap_or_default();
                 match stated {
                     Some(s) => format!(
-                        "{} {} selon les sources ; {named_part}{countries_part}.",
+                        "{} {} selon les sources\u{202f}; {named_part}{countries_part}.",
                         n(s as usize),
                         plural(s as usize, "partenaire", "partenaires")
                     ),
                     None => format!(
-                        "Aucun nombre de partenaires trouvé dans les sources ; {named_part}{countries_part}."
+                        "Aucun nombre de partenaires trouvé dans les sources\u{202f}; {named_part}{countries_part}."
                     ),
                 }
             }
@@ -1306,8 +1338,8 @@ impl Lang {
             (Lang::Fr, CollaboratingPartnerOf) => "partenaire collaborateur de",
             (Lang::En, AffiliatedEntityOf) => "affiliated entity of",
             (Lang::Fr, AffiliatedEntityOf) => "entité affiliée de",
-            (Lang::En, SubcontractorOf) => "subcontractor in",
-            (Lang::Fr, SubcontractorOf) => "sous-traitant dans",
+            (Lang::En, SubcontractorOf) => "subcontractor for",
+            (Lang::Fr, SubcontractorOf) => "sous-traitant pour",
             (Lang::En, PartnerOf) => "partner of",
             (Lang::Fr, PartnerOf) => "partenaire de",
             (Lang::En, CollaboratesWith) => "collaborates with",
@@ -1359,7 +1391,14 @@ mod format_tests {
         assert_eq!(Lang::En.date(d("2015?")), "c. 2015");
         assert_eq!(Lang::Fr.date(d("2015?")), "vers 2015");
         let open = crate::model::Span::new(Some(d("2012")), None);
-        assert_eq!(Lang::Fr.span(open), "2012 – (en cours)");
+        assert_eq!(Lang::Fr.span(open), "depuis 2012");
+        assert_eq!(Lang::En.span(open), "since 2012");
+        let day = crate::model::Span::new(Some(d("2023-05-09")), None);
+        assert_eq!(Lang::Fr.span(day), "depuis le 9 mai 2023");
+        assert_eq!(Lang::En.span(day), "since 9 May 2023");
+        let hedged = crate::model::Span::new(Some(d("2015?")), None);
+        assert_eq!(Lang::Fr.span(hedged), "depuis 2015 environ");
+        assert_eq!(Lang::En.span(hedged), "since c. 2015");
         assert_eq!(
             Lang::En.span(crate::model::Span::new(None, None)),
             "undated"

@@ -31,6 +31,7 @@ pub mod testing;
 pub mod time;
 pub mod timeline_keys;
 pub mod timeline_labels;
+pub mod typography;
 pub mod ui;
 pub mod viewport;
 pub mod worker;

@@ -468,3 +468,55 @@ fn refuses_a_partner_relation_without_a_source_and_a_country_named_without_one()
     assert_eq!(errors[1].field.as_deref(), Some("countries[1].code"));
     assert!(matches!(&errors[1].problem, Problem::UnknownReference { id, .. } if id == "DE"));
 }
+
+// ---- the house typography (`src/typography.rs`) ----
+
+/// The atlas's own files with one French note edited: an ordinary space before the colon,
+/// as a new record typed in a hurry would have it.
+#[test]
+fn a_record_that_breaks_french_typography_is_refused_in_the_atlas_files() {
+    let organisations = data::EMBEDDED.organisations.replacen(
+        "\"fr\": \"",
+        "\"fr\": \"Nom allemand : Beispiel. ",
+        1,
+    );
+    assert_ne!(organisations, data::EMBEDDED.organisations);
+    let files = data::Files {
+        organisations: &organisations,
+        ..data::EMBEDDED
+    };
+    let errors = data::load_files(&files).expect_err("an ordinary space before « : » is refused");
+    let e = only(&errors);
+    assert_eq!(e.file, "data/organisations.json");
+    assert_eq!(e.field.as_deref(), Some("name"));
+    assert!(
+        matches!(&e.problem, Problem::Typography { lang: cancer_atlas::i18n::Lang::Fr, near, .. } if near.contains("allemand :")),
+        "{e}"
+    );
+    assert!(e.to_string().contains("cargo xtask typography"), "{e}");
+    // A straight apostrophe, in either language, is refused too.
+    let organisations = data::EMBEDDED
+        .organisations
+        .replacen("\"en\": \"", "\"en\": \"Europe's ", 1);
+    let files = data::Files {
+        organisations: &organisations,
+        ..data::EMBEDDED
+    };
+    let errors = data::load_files(&files).expect_err("a straight apostrophe is refused");
+    assert!(matches!(
+        &only(&errors).problem,
+        Problem::Typography { lang: cancer_atlas::i18n::Lang::En, what, .. } if what.contains("apostrophe")
+    ));
+}
+
+/// A dataset a visitor opens with `?data=` is shown as published: typography is the
+/// atlas's own rule, not a reason to refuse someone else's data.
+#[test]
+fn a_visitors_dataset_is_not_held_to_the_house_typography() {
+    let doc = MINIMAL.replace(
+        r#""summary": {"en": "b", "fr": "b"}"#,
+        r#""summary": {"en": "Europe's plan", "fr": "Note : l'atlas « ici »"}"#,
+    );
+    assert_ne!(doc, MINIMAL);
+    assert!(data::load_document("test.json", &doc).is_ok());
+}

@@ -69,6 +69,10 @@ impl validate::Origin for DataDir {
     fn file(&self, section: &str) -> String {
         format!("data/{section}.json")
     }
+
+    fn house_style(&self) -> bool {
+        true
+    }
 }
 
 /// Names sections by the document they came from (a URL or a file name).

@@ -72,6 +72,13 @@ pub enum Problem {
     Empty,
     /// The dataset built into the app could not be read back (`data::binary`).
     Unreadable,
+    /// Text that breaks the house typography (`crate::typography`): the atlas's own data
+    /// only, not a dataset a visitor opens.
+    Typography {
+        lang: Lang,
+        what: &'static str,
+        near: String,
+    },
 }
 
 impl fmt::Display for Problem {
@@ -132,6 +139,11 @@ impl fmt::Display for Problem {
             ),
             Problem::Empty => f.write_str("must not be empty"),
             Problem::Unreadable => f.write_str("could not be read back from the build"),
+            Problem::Typography { lang, what, near } => write!(
+                f,
+                "{} text has {what} in “{near}” (`cargo xtask typography` puts it right)",
+                lang.tag().to_uppercase()
+            ),
         }
     }
 }
@@ -172,6 +184,11 @@ impl fmt::Display for DataError {
 /// Where each section of a dataset was read from, for error messages.
 pub trait Origin {
     fn file(&self, section: &str) -> String;
+    /// Whether text must follow the house typography (`crate::typography`): true for the
+    /// atlas's own files, false for a dataset a visitor opens, which is shown as published.
+    fn house_style(&self) -> bool {
+        false
+    }
 }
 
 /// What kind of record an id names, for reference checks.
@@ -290,12 +307,43 @@ impl<'a> Checker<'a> {
         };
         let en = side(&raw.en, Lang::En);
         let fr = side(&raw.fr, Lang::Fr);
+        self.typography(field, &en, Lang::En);
+        self.typography(field, &fr, Lang::Fr);
         Text { en, fr }
     }
 
+    /// Reports text that breaks the house typography, in the atlas's own files. Checked
+    /// where those files are (the build script and native tests), so the app's wasm does
+    /// not carry it.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn typography(&mut self, field: &str, text: &str, lang: Lang) {
+        if !self.origin.house_style() {
+            return;
+        }
+        if let Some(fault) = crate::typography::fault(text, lang == Lang::Fr) {
+            let start = text.floor_char_boundary(fault.at.saturating_sub(24));
+            let end = text.ceil_char_boundary((fault.at + 24).min(text.len()));
+            let near = text[start..end].to_owned();
+            self.report(
+                field,
+                Problem::Typography {
+                    lang,
+                    what: fault.what,
+                    near,
+                },
+            );
+        }
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn typography(&mut self, _field: &str, _text: &str, _lang: Lang) {}
+
     fn name(&mut self, field: &str, raw: &RawName) -> Text {
         match raw {
-            RawName::Same(s) if !s.trim().is_empty() => Text::new(s.trim(), s.trim()),
+            RawName::Same(s) if !s.trim().is_empty() => {
+                self.typography(field, s.trim(), Lang::Fr);
+                Text::new(s.trim(), s.trim())
+            }
             RawName::Same(_) => {
                 self.report(field, Problem::Empty);
                 Text::default()

@@ -49,7 +49,7 @@ impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DateError::Format => {
-                f.write_str("expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ?")
+                f.write_str("expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by a question mark")
             }
             DateError::Month(m) => write!(f, "month {m} is not between 1 and 12"),
             DateError::DayOfMonth { day, max } => write!(f, "day {day} is not between 1 and {max}"),

@@ -77,7 +77,7 @@ pub fn document(sections: &[(&str, &str)], n: usize) -> String {
             ))
         })
         .collect();
-    assert!(!boxes.is_empty(), "the dataset's countries have outlines");
+    assert!(!boxes.is_empty(), "the dataset’s countries have outlines");
     let mut rng = Lcg(42);
     let mut orgs = Vec::with_capacity(n);
     for i in 0..n {

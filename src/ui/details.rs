@@ -254,7 +254,7 @@ fn badge(m: &mut Markup, confidence: crate::model::Confidence, lang: Lang) {
 }
 
 /// `<ul class="details__sources">`: each source of `ids`, linked when it has an address.
-fn source_list(m: &mut Markup, data: &Dataset, ids: &[String]) {
+fn source_list(m: &mut Markup, data: &Dataset, ids: &[String], lang: Lang) {
     let sources = ids
         .iter()
         .filter_map(|id| data.sources.iter().find(|s| &s.id == id));
@@ -264,6 +264,11 @@ fn source_list(m: &mut Markup, data: &Dataset, ids: &[String]) {
         } else {
             "<li>"
         });
+        // The atlas's own "not checked against a source" has no title or publisher to quote.
+        if s.kind == crate::model::SourceKind::GeneralKnowledge {
+            m.text(lang.strings().source_unchecked).tag("</li>");
+            return;
+        }
         match &s.url {
             Some(url) => m.outside_link(url, &s.title),
             None => m.text(&s.title),
@@ -432,7 +437,7 @@ fn participation_view(m: &mut Markup, data: &Dataset, id: &str, lang: Lang) {
                 "details__cite",
                 &format!("{}{}", t.participation_named_by, lang.colon().trim_end()),
             );
-            source_list(m, data, &ids);
+            source_list(m, data, &ids, lang);
         }
         m.tag("</details></li>");
     });
@@ -451,7 +456,7 @@ fn country_view(m: &mut Markup, data: &Dataset, code: &str, lang: Lang) -> bool 
     let (first, last) = profile.first_and_last();
     let period = match (first, last) {
         (Some(f), Some(l)) => format!("{} – {}", lang.date(f), lang.date(l)),
-        (Some(f), None) => format!("{} – ({})", lang.date(f), t.ongoing),
+        (Some(f), None) => lang.since(f),
         _ => String::new(),
     };
     // Its organisations that are members or observers of G7 Cancer.
@@ -538,7 +543,7 @@ fn country_view(m: &mut Markup, data: &Dataset, code: &str, lang: Lang) -> bool 
             "",
             &format!("{} ({})", t.details_sources, sources.len()),
         );
-        source_list(m, data, &sources);
+        source_list(m, data, &sources, lang);
         m.tag("</details></li>");
     });
     m.element("h4", "", t.country_organisations);
@@ -575,9 +580,7 @@ fn figures_view(m: &mut Markup, data: &Dataset, ids: &[&str], lang: Lang) {
         m.tag("<blockquote")
             .attr("lang", f.statement.lang.tag())
             .tag(">")
-            .text("« ")
-            .text(&f.statement.text)
-            .text(" »")
+            .text(&lang.quote(&f.statement.text))
             .tag("</blockquote>");
         if let Some(s) = data.sources.iter().find(|s| s.id == f.statement.source) {
             m.tag("<p class=\"details__cite\">")
@@ -619,7 +622,7 @@ fn conflicts_view(m: &mut Markup, data: &Dataset, ids: &[&str], lang: Lang) {
             })
             .element("strong", "", &format!("{who}{}", lang.colon()))
             .text(claim.says.get(lang));
-            source_list(m, data, &claim.sources);
+            source_list(m, data, &claim.sources, lang);
             m.tag("</li>");
         });
         m.tag("<p>")
@@ -757,7 +760,7 @@ fn members_view(m: &mut Markup, data: &Dataset, id: &str, lang: Lang) {
                 when(m, n.get(lang));
             }
             if status {
-                source_list(m, data, &first.provenance.sources);
+                source_list(m, data, &first.provenance.sources, lang);
             }
             m.tag("</li>");
         });
@@ -866,7 +869,7 @@ pub fn card_markup(data: &Dataset, id: &str, lang: Lang) -> Option<String> {
         events_view(&mut m, data, &ids, lang);
     }
     m.element("h4", "", t.details_sources);
-    source_list(&mut m, data, &provenance.sources);
+    source_list(&mut m, data, &provenance.sources, lang);
     m.tag(CLOSE).text(t.details_close).tag("</button>");
     Some(m.into_string())
 }
@@ -980,7 +983,7 @@ mod tests {
         assert!(crane.fact_texts().contains(&"Tit Albreht"));
         let hope = card(&data, "rel-024", Lang::Fr).unwrap();
         assert_eq!(hope.title, "Unicancer membre de HOPE");
-        assert!(hope.fact_texts().contains(&"2012 – (en cours)"));
+        assert!(hope.fact_texts().contains(&"depuis 2012"));
         let launch = card(&data, "ev-g7-launch", Lang::En).unwrap();
         assert!(launch.title.starts_with("G7 Cancer launched"));
         assert!(launch.fact_texts().contains(&"9 May 2023"));

@@ -25,6 +25,7 @@ mod tasks;
 #[path = "../../src/testing/mod.rs"]
 mod testing;
 mod tools;
+mod typography;
 mod wasm_size;
 
 use std::process::ExitCode;
@@ -47,6 +48,8 @@ tasks:
   dist            release build into dist/ and the size report, checked against the budget
   csp             fill in the CSP's inline-script hashes (Trunk's post-build hook runs it)
   data            validate data/*.json and print the dataset report
+  typography      put the house typography into data/*.json (’, and French no-break
+                  spaces before : ; ! ? and inside « »), in place
   bench           benchmarks in Chromium (first render, date change, map zoom step; real
                   and synthetic data) as markdown tables and target/bench.json
   floor           build bench/floor (a Leptos counter, same profile) and print its weight:
@@ -72,6 +75,7 @@ fn main() -> ExitCode {
         "dist" => tasks::dist(&root),
         "csp" => csp::run(&root),
         "data" => tasks::data(&root),
+        "typography" => typography::run(&root),
         "geo" => tasks::geo(&root),
         "bench" => tasks::bench(&root),
         "floor" => tasks::floor(&root),
