@@ -109,6 +109,8 @@ pub struct Strings {
     pub clear_selection: &'static str,
     pub selected_label: &'static str,
     pub details_kind: &'static str,
+    /// The kind of one of Unicancer's French members, a legal status in France.
+    pub kind_clcc: &'static str,
     pub details_place: &'static str,
     pub details_website: &'static str,
     pub details_confidence: &'static str,
@@ -320,6 +322,7 @@ pub const EN: Strings = Strings {
     clear_selection: "Clear selection",
     selected_label: "Selected",
     details_kind: "Kind",
+    kind_clcc: "French comprehensive cancer centre (CLCC)",
     details_place: "Place",
     details_website: "Website",
     details_confidence: "Confidence",
@@ -513,6 +516,7 @@ pub const FR: Strings = Strings {
     clear_selection: "Effacer la sélection",
     selected_label: "Sélection",
     details_kind: "Type",
+    kind_clcc: "Centre de lutte contre le cancer (CLCC)",
     details_place: "Lieu",
     details_website: "Site web",
     details_confidence: "Fiabilité",
@@ -743,6 +747,7 @@ mod tests {
                 s.clear_selection,
                 s.selected_label,
                 s.details_kind,
+                s.kind_clcc,
                 s.details_place,
                 s.details_website,
                 s.details_confidence,
@@ -1413,7 +1418,7 @@ mod format_tests {
         );
         assert_eq!(
             Lang::Fr.participation_summary(Some(121), 1, None, 1),
-            "121 partenaires selon les sources ; 1 nommé ici, dans 1 pays."
+            "121 partenaires selon les sources\u{202f}; 1 nommé ici, dans 1 pays."
         );
         assert!(Lang::En
             .participation_summary(None, 2, None, 1)

@@ -76,8 +76,19 @@ pub fn card(data: &Dataset, id: &str, lang: Lang) -> Option<Card> {
             facts.push((t.details_website, Value::Url(url.clone())));
         }
         let title = crate::table::display_name(&o.name, o.acronym.as_ref(), lang);
+        // Unicancer's members hold a French legal status of their own: "centre de lutte
+        // contre le cancer" names that status, never a cancer hospital elsewhere.
+        let clcc = o.kind == crate::model::OrgKind::CancerCentre
+            && o.country == "FR"
+            && data.relations.iter().any(|r| {
+                r.from == o.id && r.to == "unicancer" && r.kind == crate::model::RelationKind::MemberOf
+            });
         return Some(Card {
-            kind: lang.org_kind(o.kind).to_owned(),
+            kind: if clcc {
+                t.kind_clcc.to_owned()
+            } else {
+                lang.org_kind(o.kind).to_owned()
+            },
             title,
             other_name: other_name(&o.name, lang),
             facts,
@@ -990,6 +1001,13 @@ mod tests {
         let g7 = card(&data, "prog-g7", Lang::Fr).unwrap();
         assert_eq!(g7.title, "G7 Cancer");
         assert!(card(&data, "institut-curie", Lang::En).is_some());
+        // The French legal status for Unicancer's members only; a cancer hospital elsewhere
+        // keeps the kind's own label.
+        let curie = card(&data, "institut-curie", Lang::Fr).unwrap();
+        assert_eq!(curie.kind, "Centre de lutte contre le cancer (CLCC)");
+        let karolinska = card(&data, "karolinska-ccc-se", Lang::Fr).unwrap();
+        assert_eq!(karolinska.kind, "Hôpital ou centre de cancérologie");
+        assert!(!karolinska.kind.contains("lutte"));
         assert!(card(&data, "nowhere", Lang::En).is_none());
     }
 
