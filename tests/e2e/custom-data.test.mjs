@@ -132,8 +132,8 @@ const FAILURES = [
   ['a missing file (404)', 'data=%2Fd%2Fnope.json', /HTTP status 404/],
   ['invalid JSON', 'data=%2Fd%2Fbroken.json', /line 3/],
   ['an unknown reference', 'data=%2Fd%2Fdangling.json', /no-such-org/],
-  ['a web page instead of JSON', 'data=%2Fd%2Fpage.html', /not JSON but « text\/html/],
-  ['a file over 10 MB', 'data=%2Fd%2Fhuge.json', /larger than 10 MB/],
+  ['a web page instead of JSON', 'data=%2Fd%2Fpage.html', /not JSON but “text\/html/],
+  ['a file over 10 MB', 'data=%2Fd%2Fhuge.json', /larger than the 10\u00a0MB limit/],
   ['another site that does not allow it (CORS, CSP)', 'data=https%3A%2F%2F127.0.0.1%3A9%2Fatlas.json', /could not be reached/],
 ];
 
@@ -143,7 +143,7 @@ for (const [name, query, reason] of FAILURES) {
     const text = await page.textContent('.notice--failed');
     assert.match(text, /could not be used/);
     assert.match(text, reason);
-    assert.match(text, /The atlas's own data is shown instead/);
+    assert.match(text, /The atlas’s own data is shown instead/);
     // The atlas works on its own data, the address no longer asks for the other one, and
     // "Try again" does.
     await page.waitForSelector('.timeline__item');

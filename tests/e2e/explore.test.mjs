@@ -163,7 +163,7 @@ test('facets filter map, timeline and table together, with counts, and clear at 
   const timelineItems = () => page.locator('.timeline__item').count();
   const allItems = await timelineItems();
   await page.click('.filters__summary');
-  const label = page.locator('.facet label', { hasText: 'Cancer centre' });
+  const label = page.locator('.facet label', { hasText: 'Hospital or cancer centre' });
   const count = Number((await label.textContent()).match(/\((\d+)\)/)[1]);
   assert.ok(count >= 18, `the count says ${count}`);
   await label.click();

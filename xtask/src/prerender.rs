@@ -44,11 +44,11 @@ pub const EN: Page = Page {
 pub const FR: Page = Page {
     tag: "fr",
     locale: ("fr_FR", "en_GB"),
-    image_alt: "Carte de l’Europe et du monde : les organismes de l’Atlas de la coopération contre le cancer en marqueurs, les pays teintés selon le nombre d’actions conjointes et de projets auxquels ils participent.",
+    image_alt: "Carte de l’Europe et du monde\u{202f}: les organismes de l’Atlas de la coopération contre le cancer en marqueurs, les pays teintés selon le nombre d’actions conjointes et de projets auxquels ils participent.",
     descriptions: [
-        "Qui travaille avec qui contre le cancer, par-delà les frontières : l’alliance G7 Cancer, les partenariats internationaux d’Unicancer et les actions conjointes européennes contre le cancer, sur une carte et une frise chronologique liées. En français et en anglais.",
-        "Qui travaille avec qui contre le cancer, par-delà les frontières : l’alliance G7 Cancer, les partenariats internationaux d’Unicancer et les actions conjointes européennes contre le cancer, sur une carte et une frise liées, chaque fait avec sa source.",
-        "Qui travaille avec qui contre le cancer : G7 Cancer, Unicancer et les actions conjointes européennes, sur une carte et une frise chronologique liées.",
+        "Qui travaille avec qui contre le cancer, par-delà les frontières\u{202f}: l’alliance G7 Cancer, les partenariats internationaux d’Unicancer et les actions conjointes européennes contre le cancer, sur une carte et une frise chronologique liées. En français et en anglais.",
+        "Qui travaille avec qui contre le cancer, par-delà les frontières\u{202f}: l’alliance G7 Cancer, les partenariats internationaux d’Unicancer et les actions conjointes européennes contre le cancer, sur une carte et une frise liées, chaque fait avec sa source.",
+        "Qui travaille avec qui contre le cancer\u{202f}: G7 Cancer, Unicancer et les actions conjointes européennes, sur une carte et une frise chronologique liées.",
     ],
 };
 
