@@ -58,6 +58,22 @@ impl Tab {
         }
     }
 
+    /// The order a tab opens in, before any header is chosen: by name as the visitor's
+    /// language writes it (accents and case aside), and events by date. The URL says
+    /// nothing of it (`sort=` appears once a header is chosen).
+    pub fn default_sort(self) -> Sort {
+        let column = match self {
+            Tab::Organisations | Tab::Projects => "name",
+            Tab::Relations => "from",
+            Tab::Events => "date",
+            Tab::Countries => "country",
+        };
+        Sort {
+            column: column.to_owned(),
+            descending: false,
+        }
+    }
+
     /// The columns' keys (used in the URL's `sort`) and their headers in each language.
     pub fn columns(self) -> &'static [(&'static str, &'static str, &'static str)] {
         match self {
@@ -639,6 +655,44 @@ mod tests {
             assert_eq!(Tab::from_key(tab.key()), Some(tab));
             for row in rows(&data, tab, &v, "", Lang::Fr) {
                 assert_eq!(row.cells.len(), tab.columns().len(), "{}", row.id);
+            }
+        }
+    }
+
+    #[test]
+    fn every_tab_opens_in_the_order_people_read_it_in_each_language() {
+        let data = crate::data::embedded().unwrap();
+        let v = all(&data);
+        for lang in Lang::ALL {
+            for tab in Tab::ALL {
+                let mut list = rows(&data, tab, &v, "", lang);
+                let by = tab.default_sort();
+                let col = tab.columns().iter().position(|c| c.0 == by.column).unwrap();
+                sort(&mut list, tab, &by);
+                let keys: Vec<&Key> = list.iter().map(|r| &r.cells[col].key).collect();
+                assert!(
+                    keys.windows(2).all(|w| compare(w[0], w[1]) != Ordering::Greater),
+                    "{tab:?} in {lang:?}"
+                );
+            }
+            // Countries by their name in this language, not by ISO code: "Allemagne" comes
+            // before "Belgique" in French, and "Germany" after "Belgium" in English.
+            let mut countries = rows(&data, Tab::Countries, &v, "", lang);
+            sort(&mut countries, Tab::Countries, &Tab::Countries.default_sort());
+            let names: Vec<&str> = countries.iter().map(|r| r.cells[0].text.as_str()).collect();
+            let at = |name: &str| names.iter().position(|n| *n == name).unwrap();
+            match lang {
+                Lang::Fr => {
+                    assert!(at("Allemagne") < at("Belgique"), "{names:?}");
+                    // Accents and case aside: « États-Unis » sorts with E, not after « Ukraine »,
+                    // and « Suède » before « Suisse ».
+                    assert!(at("Estonie") < at("États-Unis") && at("États-Unis") < at("Finlande"));
+                    assert!(at("Suède") < at("Suisse"), "{names:?}");
+                }
+                Lang::En => {
+                    assert!(at("Belgium") < at("Germany"), "{names:?}");
+                    assert_eq!(names.first(), Some(&"Australia"));
+                }
             }
         }
     }

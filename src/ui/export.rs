@@ -319,9 +319,11 @@ pub fn Export() -> impl IntoView {
             let tab = tab();
             let text = explore.visible.with_untracked(|v| {
                 let mut rows = table::rows(&atlas, tab, v, &explore.query.get_untracked(), lang);
-                if let Some(sort) = explore.sort.get_untracked() {
-                    table::sort(&mut rows, tab, &sort);
-                }
+                let sort = explore
+                    .sort
+                    .get_untracked()
+                    .unwrap_or_else(|| tab.default_sort());
+                table::sort(&mut rows, tab, &sort);
                 table::to_csv(&atlas, tab, &rows, lang)
             });
             let name = format!("cancer-atlas-{}-{}.csv", tab.key(), stamp());

@@ -50,11 +50,10 @@ pub fn TableRegion() -> impl IntoView {
         let mut rows = explore
             .visible
             .with(|v| table::rows(&atlas, tab, v, &query, lang));
-        if let Some(sort) = &sort {
-            table::sort(&mut rows, tab, sort);
-        }
+        let sort = sort.unwrap_or_else(|| tab.default_sort());
+        table::sort(&mut rows, tab, &sort);
         let limit = limit.get();
-        untrack(|| markup(tab, sort.as_ref(), rows, selected.as_deref(), limit, lang))
+        untrack(|| markup(tab, Some(&sort), rows, selected.as_deref(), limit, lang))
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         use wasm_bindgen::JsCast;

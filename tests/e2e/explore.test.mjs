@@ -183,11 +183,11 @@ test('facets filter map, timeline and table together, with counts, and clear at 
 test('the table sorts by any column and its links select', async () => {
   const { page, problems, context } = await site.open('/?view=table&tab=projects', desktop, 'table.table');
   await page.click('th:has-text("Start") .table__sort');
-  await page.waitForSelector('th[aria-sort="ascending"]');
+  await page.waitForSelector('th[aria-sort="ascending"]:has-text("Start")');
   const first = await page.textContent('table.table tbody tr:first-child td:first-child');
   assert.match(first, /EPAAC/);
   await page.click('th:has-text("Start") .table__sort');
-  await page.waitForSelector('th[aria-sort="descending"]');
+  await page.waitForSelector('th[aria-sort="descending"]:has-text("Start")');
   assert.match(page.url(), /sort=-start/);
   await page.click('table.table tbody a[data-sel="crane"]');
   await page.waitForSelector('#details-name');
