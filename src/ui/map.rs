@@ -866,6 +866,26 @@ pub fn MapRegion() -> impl IntoView {
                 .and_then(|w| w.as_f64())
                 .is_some_and(|w| w >= 1024.0);
 
+    // The kinds of organisation fold by themselves while something is selected, since the
+    // selection adds its own lines (roles, its countries) and the legend would otherwise
+    // hide the top of the map; once the visitor opens or folds them, that choice stays.
+    let kinds_choice: RwSignal<Option<bool>> = RwSignal::new(None);
+    let kinds_auto = move || legend_open && selection.0.with(Option::is_none);
+    let kinds_open = move || kinds_choice.get().unwrap_or_else(kinds_auto);
+    let on_kinds_toggle = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(open) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .map(|el| el.has_attribute("open"))
+        else {
+            return;
+        };
+        // The toggle that follows the selection is not a choice.
+        let automatic = untrack(kinds_auto);
+        kinds_choice.set((open != automatic).then_some(open));
+    };
+
     let links_list = {
         move || {
             let lang = locale.0.get();
@@ -1022,25 +1042,30 @@ pub fn MapRegion() -> impl IntoView {
                     </button>
                 </div>
             </div>
-            // Open at first on wide screens (over the map, it folds away with one click);
-            // on a phone folded, so that the timeline follows the map.
-            <details class="map__legend" open=legend_open>
-                <summary><h3>{move || locale.strings().legend_title}</h3></summary>
-                <ul class="inline-list">
-                    {legend}
-                </ul>
-                <h3 class="map__legend-layer">{move || {
-                    let t = locale.strings();
-                    if country_layer.with(|l| l.0) { t.legend_layer_roles } else { t.legend_layer_count }
-                }}</h3>
-                <ul class="inline-list">
-                    {layer_legend}
-                    <li><span class="map__legend-swatch map__legend-swatch--member" aria-hidden="true"></span>{move || locale.strings().legend_member_country}</li>
-                    <Show when=move || selection.0.get().is_some()>
-                        <li><span class="map__legend-swatch map__legend-swatch--involved" aria-hidden="true"></span>{move || locale.strings().legend_involved_country}</li>
-                    </Show>
-                </ul>
-            </details>
+            // Two parts that fold on their own: open at first on wide screens (over the map,
+            // each folds away with one click); on a phone folded, so that the timeline
+            // follows the map.
+            <div class="map__legend">
+                <details class="map__legend-part" open=kinds_open on:toggle=on_kinds_toggle>
+                    <summary><h3>{move || locale.strings().legend_title}</h3></summary>
+                    <ul class="inline-list">
+                        {legend}
+                    </ul>
+                </details>
+                <details class="map__legend-part" open=legend_open>
+                    <summary><h3 class="map__legend-layer">{move || {
+                        let t = locale.strings();
+                        if country_layer.with(|l| l.0) { t.legend_layer_roles } else { t.legend_layer_count }
+                    }}</h3></summary>
+                    <ul class="inline-list">
+                        {layer_legend}
+                        <li><span class="map__legend-swatch map__legend-swatch--member" aria-hidden="true"></span>{move || locale.strings().legend_member_country}</li>
+                        <Show when=move || selection.0.get().is_some()>
+                            <li><span class="map__legend-swatch map__legend-swatch--involved" aria-hidden="true"></span>{move || locale.strings().legend_involved_country}</li>
+                        </Show>
+                    </ul>
+                </details>
+            </div>
             {links_list}
             <details class="map__countries">
                 <summary>{move || format!("{} ({})", locale.strings().countries_list, atlas_countries)}</summary>
