@@ -921,6 +921,15 @@ impl Lang {
         }
     }
 
+    /// Between the items of a list that hold commas themselves: "; " in English, « ; » in
+    /// French (a narrow no-break space before it).
+    pub fn semicolon(self) -> &'static str {
+        match self {
+            Lang::En => "; ",
+            Lang::Fr => "\u{202f}; ",
+        }
+    }
+
     /// Quotation marks as this language sets them: “text” in English, « text » in French
     /// (narrow no-break spaces inside the guillemets).
     pub fn quote(self, text: &str) -> String {

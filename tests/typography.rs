@@ -118,8 +118,10 @@ fn literals(text: &str) -> Vec<Literal> {
 
 /// Prose, not code: markup, selectors, attributes, keys and JSON templates are left out.
 fn is_prose(text: &str) -> bool {
+    // A separator alone (" ; ", " : ") is prose's punctuation too.
+    let separator = [" :", " ;", " !", " ?"].iter().any(|p| text.contains(p));
     text.contains(' ')
-        && text.chars().any(char::is_alphabetic)
+        && (separator || text.chars().any(char::is_alphabetic))
         && !text.contains(['<', '>', '=', '[', '#'])
         && !text.contains("\": ")
         && !text.starts_with(['.', '-'])

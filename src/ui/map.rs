@@ -953,8 +953,8 @@ pub fn MapRegion() -> impl IntoView {
                             )
                         })
                         .collect::<Vec<_>>()
-                        .join(" ; ");
-                    view! { <li><strong>{name_of(&org)}</strong>": "{how}</li> }
+                        .join(lang.semicolon());
+                    view! { <li><strong>{name_of(&org)}</strong>{lang.colon()}{how}</li> }
                 })
                 .collect::<Vec<_>>();
             let count = rows.len();
