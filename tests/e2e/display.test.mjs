@@ -172,7 +172,10 @@ test('on a 375×812 phone the map starts near the top, the tools fold into a men
   const box = (s) => page.evaluate((sel) => document.querySelector(sel).getBoundingClientRect().toJSON(), s);
   const map = await box('.map');
   console.log(`375×812: map at ${Math.round(map.top)} px, ${Math.round(map.width)}×${Math.round(map.height)}`);
-  assert.ok(map.top <= 200, `at most 200 px above the map: ${map.top}`);
+  // 250 px since issue 31 (it was 197): the programme links wrap on two lines of 44 px
+  // targets rather than run off the screen, and the search box shares its row with
+  // Filters only, wide enough for its placeholder; the view switch takes the next row.
+  assert.ok(map.top <= 250, `at most 250 px above the map: ${map.top}`);
   assert.ok(map.height >= 300, `the map is at least 300 px high: ${map.height}`);
   const timeline = await box('.region--timeline');
   const mapRegion = await box('.region--map');

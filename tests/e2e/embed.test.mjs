@@ -109,7 +109,7 @@ test('a partner page on another origin shows a view, which responds to a click a
   assert.equal(href.origin + href.pathname, site.url + '/');
   assert.equal(href.searchParams.get('sel'), 'crane');
   assert.equal(href.searchParams.get('lang'), 'fr');
-  assert.match(await frame.locator('.embed-bar__source').textContent(), /^Source : Atlas de la coopération contre le cancer · \d+ sources citées$/);
+  assert.match(await frame.locator('.embed-bar__source').textContent(), /^Source\u202f: Atlas de la coopération contre le cancer · \d+ sources citées$/);
   // Everything fits the frame: nothing to scroll.
   const { scroll, client } = await frame.locator('html').evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
   assert.ok(scroll <= client + 1, `content ${scroll} px in a ${client} px frame`);

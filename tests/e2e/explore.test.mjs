@@ -84,7 +84,7 @@ test('a joint action lists its partners country by country, with the stated coun
   // In French, the same page in the words of the field.
   await page.click('.switch__option[lang="fr"]');
   await page.waitForFunction(() => document.documentElement.lang === 'fr');
-  assert.match(await page.textContent('.details__participation'), /^163 partenaires selon les sources ; /);
+  assert.match(await page.textContent('.details__participation'), /^163 partenaires selon les sources\u202f; /);
   assert.ok((await page.locator('.details h4').allTextContents()).includes('Participation par pays'));
   assert.ok((await page.locator('.details__country h5').allTextContents()).some((h) => h.startsWith('France · coordinateur')));
   assert.deepEqual(problems, []);
