@@ -671,14 +671,19 @@ mod tests {
                 sort(&mut list, tab, &by);
                 let keys: Vec<&Key> = list.iter().map(|r| &r.cells[col].key).collect();
                 assert!(
-                    keys.windows(2).all(|w| compare(w[0], w[1]) != Ordering::Greater),
+                    keys.windows(2)
+                        .all(|w| compare(w[0], w[1]) != Ordering::Greater),
                     "{tab:?} in {lang:?}"
                 );
             }
             // Countries by their name in this language, not by ISO code: "Allemagne" comes
             // before "Belgique" in French, and "Germany" after "Belgium" in English.
             let mut countries = rows(&data, Tab::Countries, &v, "", lang);
-            sort(&mut countries, Tab::Countries, &Tab::Countries.default_sort());
+            sort(
+                &mut countries,
+                Tab::Countries,
+                &Tab::Countries.default_sort(),
+            );
             let names: Vec<&str> = countries.iter().map(|r| r.cells[0].text.as_str()).collect();
             let at = |name: &str| names.iter().position(|n| *n == name).unwrap();
             match lang {

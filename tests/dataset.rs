@@ -495,9 +495,10 @@ fn a_record_that_breaks_french_typography_is_refused_in_the_atlas_files() {
     );
     assert!(e.to_string().contains("cargo xtask typography"), "{e}");
     // A straight apostrophe, in either language, is refused too.
-    let organisations = data::EMBEDDED
-        .organisations
-        .replacen("\"en\": \"", "\"en\": \"Europe's ", 1);
+    let organisations =
+        data::EMBEDDED
+            .organisations
+            .replacen("\"en\": \"", "\"en\": \"Europe's ", 1);
     let files = data::Files {
         organisations: &organisations,
         ..data::EMBEDDED

@@ -87,7 +87,9 @@ fn literals(text: &str) -> Vec<Literal> {
                             Some('u') => {
                                 let close = (j..chars.len()).find(|&k| chars[k] == '}').unwrap();
                                 let hex: String = chars[j + 2..close].iter().collect();
-                                value.push(char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap());
+                                value.push(
+                                    char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap(),
+                                );
                                 j = close;
                             }
                             // A line continuation: the newline and the next line's indent go.
@@ -170,8 +172,16 @@ fn the_interface_text_follows_the_house_typography() {
             }
         }
     }
-    assert!(checked > 300, "only {checked} strings read: the scan is broken");
-    assert!(faults.is_empty(), "{} string(s):\n{}", faults.len(), faults.join("\n"));
+    assert!(
+        checked > 300,
+        "only {checked} strings read: the scan is broken"
+    );
+    assert!(
+        faults.is_empty(),
+        "{} string(s):\n{}",
+        faults.len(),
+        faults.join("\n")
+    );
 }
 
 #[test]
@@ -182,5 +192,8 @@ fn the_scan_reads_escapes_and_skips_comments_chars_and_raw_strings() {
     assert_eq!(values, ["Nom\u{202f}: l’a", "deux lignes ?"]);
     assert_eq!(lits[1].line, 5);
     assert!(fault(values[0], true).is_none());
-    assert!(fault(values[1], true).is_some(), "the rule would catch an ordinary space");
+    assert!(
+        fault(values[1], true).is_some(),
+        "the rule would catch an ordinary space"
+    );
 }

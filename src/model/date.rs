@@ -48,9 +48,9 @@ pub enum DateError {
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DateError::Format => {
-                f.write_str("expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by a question mark")
-            }
+            DateError::Format => f.write_str(
+                "expected YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by a question mark",
+            ),
             DateError::Month(m) => write!(f, "month {m} is not between 1 and 12"),
             DateError::DayOfMonth { day, max } => write!(f, "day {day} is not between 1 and {max}"),
             DateError::Year(y) => write!(f, "year {y} is outside 1000-2999"),

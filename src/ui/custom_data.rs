@@ -198,7 +198,9 @@ pub fn SourceNote(notice: SourceNotice) -> impl IntoView {
                     Failure::Timeout => s.data_timeout.to_owned(),
                     Failure::Status(code) => format!("{} {code}.", s.data_status),
                     Failure::TooLarge => s.data_too_large.to_owned(),
-                    Failure::ContentType(kind) => format!("{} {}.", s.data_content_type, locale.0.get().quote(kind)),
+                    Failure::ContentType(kind) => {
+                        format!("{} {}.", s.data_content_type, locale.0.get().quote(kind))
+                    }
                     Failure::Invalid(_) => s.data_invalid.to_owned(),
                     Failure::Reader => s.data_reader.to_owned(),
                 }

@@ -81,7 +81,9 @@ pub fn card(data: &Dataset, id: &str, lang: Lang) -> Option<Card> {
         let clcc = o.kind == crate::model::OrgKind::CancerCentre
             && o.country == "FR"
             && data.relations.iter().any(|r| {
-                r.from == o.id && r.to == "unicancer" && r.kind == crate::model::RelationKind::MemberOf
+                r.from == o.id
+                    && r.to == "unicancer"
+                    && r.kind == crate::model::RelationKind::MemberOf
             });
         return Some(Card {
             kind: if clcc {

@@ -94,7 +94,8 @@ pub fn run(root: &Path) -> Result<(), String> {
     files.sort();
     let mut total = 0;
     for path in files {
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let (fixed, changed) = fix_json(&text);
         if changed > 0 {
             std::fs::write(&path, fixed).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -124,9 +125,12 @@ mod tests {
 
     #[test]
     fn a_plain_name_is_text_but_an_id_list_is_not() {
-        let line = r#"{"name": "Institut Català d'Oncologia", "sources": ["a'b"], "city": "L'Aquila"}"#;
+        let line =
+            r#"{"name": "Institut Català d'Oncologia", "sources": ["a'b"], "city": "L'Aquila"}"#;
         let (fixed, changed) = fix_json(line);
         assert_eq!(changed, 2);
-        assert!(fixed.contains("d’Oncologia") && fixed.contains("L’Aquila") && fixed.contains("a'b"));
+        assert!(
+            fixed.contains("d’Oncologia") && fixed.contains("L’Aquila") && fixed.contains("a'b")
+        );
     }
 }
