@@ -318,7 +318,7 @@ pub const EN: Strings = Strings {
     legend_member_country: "Country of a G7 Cancer member",
     cluster_hint: "zoom in to separate",
     links_title: "Links",
-    links_none: "No link in the dataset.",
+    links_none: "No links in the dataset.",
     clear_selection: "Clear selection",
     selected_label: "Selected",
     details_kind: "Kind",
@@ -448,7 +448,7 @@ pub const EN: Strings = Strings {
     country_organisations: "Organisations in the atlas",
     country_projects: "Joint actions and projects",
     country_period: "Taking part",
-    country_none: "No joint action or project of the atlas names this country.",
+    country_none: "No joint action or project in the atlas names this country.",
     country_g7: "In G7 Cancer",
     countries_list: "Countries on the map",
     legend_layer_count: "Countries by number of joint actions and projects on the date shown",
@@ -521,7 +521,7 @@ pub const FR: Strings = Strings {
     details_website: "Site web",
     details_confidence: "Fiabilité",
     details_sources: "Sources",
-    source_unchecked: "Non vérifié sur une source (ville, coordonnées ou adresse web donnée sans document)",
+    source_unchecked: "Non vérifié sur une source (ville, coordonnées ou adresse web indiquées sans document)",
     details_note: "Note",
     as_of: "Au",
     ongoing: "en cours",
@@ -553,7 +553,7 @@ pub const FR: Strings = Strings {
     view_network: "Réseau",
     network_title: "Réseau de coopération",
     network_label: "Réseau des coopérations : organisations, programmes et projets",
-    network_help: "Glisser pour déplacer le réseau. Ctrl + molette ou pincer pour zoomer. Touches\u{202f}: Tab atteint le réseau, les flèches mènent à un nœud lié ou voisin, Début et Fin au plus grand et au plus petit, Entrée sélectionne, + et − pour zoomer, 0 pour tout afficher.",
+    network_help: "Glisser pour déplacer le réseau. Ctrl + molette ou pincer pour zoomer. Touches\u{202f}: Tab mène au réseau, les flèches mènent à un nœud lié ou voisin, Début et Fin au plus grand et au plus petit, Entrée sélectionne, + et − pour zoomer, 0 pour tout afficher.",
     network_unavailable: "Le réseau ne peut pas être dessiné pour ce jeu de données\u{202f}: sa disposition manque ou est endommagée. La carte et le tableau montrent toujours tout.",
     arrange_label: "Disposition du réseau",
     arrange_links: "Par liens",
@@ -1320,6 +1320,26 @@ impl Lang {
         }
     }
 
+    /// A relation as a phrase read from its `from` side: "Gustave Roussy member of
+    /// Unicancer", « Gustave Roussy membre d’Unicancer ».
+    pub fn relation_phrase(self, from: &str, kind: RelationKind, to: &str) -> String {
+        format!("{from} {}", self.then_name(self.relation_kind(kind), to))
+    }
+
+    /// `words` followed by a name, French eliding a closing « de » before a vowel:
+    /// « membre d’Unicancer », « bureau de liaison d’EORTC » (« de HOPE » keeps its « de »).
+    pub fn then_name(self, words: &str, name: &str) -> String {
+        let vowel = name
+            .chars()
+            .next()
+            .and_then(|c| c.to_lowercase().next())
+            .is_some_and(|c| "aeiouyàâäéèêëîïôöùûüœ".contains(c));
+        match words.strip_suffix(" de") {
+            Some(stem) if self == Lang::Fr && vowel => format!("{stem} d’{name}"),
+            _ => format!("{words} {name}"),
+        }
+    }
+
     /// The relation read from its `from` side: "member of", "coordinates"...
     pub fn relation_kind(self, kind: RelationKind) -> &'static str {
         use RelationKind::*;
@@ -1416,6 +1436,31 @@ mod format_tests {
         assert_eq!(
             Lang::En.span(crate::model::Span::new(None, None)),
             "undated"
+        );
+    }
+
+    #[test]
+    fn french_elides_de_before_a_vowel_in_relation_phrases() {
+        use crate::model::RelationKind::*;
+        assert_eq!(
+            Lang::Fr.relation_phrase("Gustave Roussy", MemberOf, "Unicancer"),
+            "Gustave Roussy membre d’Unicancer"
+        );
+        assert_eq!(
+            Lang::Fr.relation_phrase("Unicancer", Liaison, "EORTC"),
+            "Unicancer bureau de liaison d’EORTC"
+        );
+        assert_eq!(
+            Lang::Fr.relation_phrase("Unicancer", MemberOf, "HOPE"),
+            "Unicancer membre de HOPE"
+        );
+        assert_eq!(
+            Lang::Fr.relation_phrase("INCa", Coordinates, "EUnetCCC"),
+            "INCa coordonne EUnetCCC"
+        );
+        assert_eq!(
+            Lang::En.relation_phrase("Gustave Roussy", MemberOf, "Unicancer"),
+            "Gustave Roussy member of Unicancer"
         );
     }
 

@@ -171,20 +171,14 @@ pub fn items(data: &Dataset) -> Vec<Item> {
         {
             continue;
         }
-        let label = Text::new(
-            format!(
-                "{} {} {}",
-                short_name(data, &r.from, Lang::En),
-                Lang::En.relation_kind(r.kind),
-                short_name(data, &r.to, Lang::En)
-            ),
-            format!(
-                "{} {} {}",
-                short_name(data, &r.from, Lang::Fr),
-                Lang::Fr.relation_kind(r.kind),
-                short_name(data, &r.to, Lang::Fr)
-            ),
-        );
+        let phrase = |lang: Lang| {
+            lang.relation_phrase(
+                &short_name(data, &r.from, lang),
+                r.kind,
+                &short_name(data, &r.to, lang),
+            )
+        };
+        let label = Text::new(phrase(Lang::En), phrase(Lang::Fr));
         out.push(Item {
             id: r.id.clone(),
             lane: Lane::Unicancer,

@@ -150,6 +150,8 @@ fn the_interface_text_follows_the_house_typography() {
     for page in ["prerender.rs", "embed.rs", "site.rs"] {
         files.push(root.join("xtask/src").join(page));
     }
+    // The document for visitors without JavaScript, and the link preview's picture.
+    rust_files(&root.join("xtask/prerender/src"), &mut files);
     files.sort();
     let mut faults = Vec::new();
     let mut checked = 0;

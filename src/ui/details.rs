@@ -153,11 +153,10 @@ pub fn card(data: &Dataset, id: &str, lang: Lang) -> Option<Card> {
         });
     }
     if let Some(r) = data.relations.iter().find(|r| r.id == id) {
-        let title = format!(
-            "{} {} {}",
-            short_name(data, &r.from, lang),
-            lang.relation_kind(r.kind),
-            short_name(data, &r.to, lang)
+        let title = lang.relation_phrase(
+            &short_name(data, &r.from, lang),
+            r.kind,
+            &short_name(data, &r.to, lang),
         );
         let facts = vec![
             (t.details_from, record(data, &r.from, lang)),
@@ -748,7 +747,7 @@ fn members_view(m: &mut Markup, data: &Dataset, id: &str, lang: Lang) {
                 let words = if r.to == o.id {
                     format!("{hub} {}", lang.relation_kind(r.kind))
                 } else if g.kind == GroupKind::Partners {
-                    format!("{} {hub}", lang.relation_kind(r.kind))
+                    lang.then_name(lang.relation_kind(r.kind), &hub)
                 } else {
                     lang.role(r.kind).to_owned()
                 };

@@ -945,12 +945,7 @@ pub fn MapRegion() -> impl IntoView {
                     let how = via
                         .iter()
                         .map(|(from, kind, to)| {
-                            format!(
-                                "{} {} {}",
-                                name_of(from),
-                                lang.relation_kind(*kind),
-                                name_of(to)
-                            )
+                            lang.relation_phrase(&name_of(from), *kind, &name_of(to))
                         })
                         .collect::<Vec<_>>()
                         .join(lang.semicolon());

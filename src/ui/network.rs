@@ -756,8 +756,10 @@ pub fn across_borders(
     let more = with.len().saturating_sub(5);
     let tail = match (more, lang) {
         (0, _) => String::new(),
+        (1, Lang::En) => ", and 1 more country".to_owned(),
+        (1, Lang::Fr) => " et 1 autre pays".to_owned(),
         (m, Lang::En) => format!(", and {m} more countries"),
-        (m, Lang::Fr) => format!(", et {m} autres pays"),
+        (m, Lang::Fr) => format!(" et {m} autres pays"),
     };
     format!(
         "{name} — {}{sep}{}{tail}",

@@ -26,7 +26,7 @@ fn words(lang: Lang) -> Words {
             none_named: "No organisation named by the sources.",
         },
         Lang::Fr => Words {
-            intro: "L’atlas interactif (carte, frise, recherche) a besoin de JavaScript, que ce navigateur n’exécute pas. Voici ce qu’il contient, sous forme de document : les trois programmes, les organismes qui y participent, leur lieu et leur rôle, et les sources de chaque fait.",
+            intro: "L’atlas interactif (carte, frise, recherche) a besoin de JavaScript, que ce navigateur n’exécute pas. Voici ce qu’il contient, sous forme de document\u{202f}: les trois programmes, les organismes qui y participent, leur lieu et leur rôle, et les sources de chaque fait.",
             taking_part: "Participants",
             none_named: "Aucun organisme nommé par les sources.",
         },

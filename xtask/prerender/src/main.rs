@@ -78,7 +78,7 @@ fn main() {
             let style = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../style");
             let css: String = ["base.css", "map.css"]
                 .iter()
-                .map(|f| std::fs::read_to_string(style.join(f)).expect("the site's styles"))
+                .map(|f| std::fs::read_to_string(style.join(f)).expect("the site’s styles"))
                 .collect();
             let svg = preview::svg(&html, &css).expect("the first screen has its map");
             let png = preview::png(&svg).unwrap_or_else(|e| panic!("preview: {e}"));
