@@ -121,6 +121,8 @@ pub struct Strings {
     pub as_of: &'static str,
     /// A project still running, in a table cell: "ongoing".
     pub ongoing: &'static str,
+    /// After dates a relation takes from its project: "the project's dates".
+    pub project_dates: &'static str,
     pub timeline_label: &'static str,
     pub as_of_label: &'static str,
     pub play: &'static str,
@@ -331,6 +333,7 @@ pub const EN: Strings = Strings {
     details_note: "Note",
     as_of: "As of",
     ongoing: "ongoing",
+    project_dates: "the project’s dates",
     timeline_label: "Timeline of cooperation",
     as_of_label: "Date shown on the map",
     play: "Play the years",
@@ -525,6 +528,7 @@ pub const FR: Strings = Strings {
     details_note: "Note",
     as_of: "Au",
     ongoing: "en cours",
+    project_dates: "dates du projet",
     timeline_label: "Frise de la coopération",
     as_of_label: "Date affichée sur la carte",
     play: "Faire défiler les années",
@@ -756,6 +760,7 @@ mod tests {
                 s.details_note,
                 s.as_of,
                 s.ongoing,
+                s.project_dates,
                 s.timeline_label,
                 s.as_of_label,
                 s.play,

@@ -314,10 +314,7 @@ pub fn span_text(span: &Span, lang: Lang) -> String {
     match (span.start, span.end) {
         (Some(s), Some(e)) if s == e => fmt(s),
         (Some(s), Some(e)) => format!("{} – {}", fmt(s), fmt(e)),
-        (Some(s), None) => match lang {
-            Lang::En => format!("since {}", fmt(s)),
-            Lang::Fr => format!("depuis {}", fmt(s)),
-        },
+        (Some(s), None) => lang.since(s),
         (None, Some(e)) => match lang {
             Lang::En => format!("until {}", fmt(e)),
             Lang::Fr => format!("jusqu’à {}", fmt(e)),

@@ -206,6 +206,25 @@ impl Cell {
         }
     }
 
+    /// A relation's start or end; the project's, marked "(project)", when it has none.
+    fn relation_date(data: &Dataset, r: &crate::model::Relation, lang: Lang, last: bool) -> Cell {
+        let dates = data.relation_dates(r);
+        let date = if last {
+            dates.span.end
+        } else {
+            dates.span.start
+        };
+        let mut cell = Cell::date(date, lang, last);
+        if dates.of_project && date.is_some() {
+            let word = match lang {
+                Lang::En => "project",
+                Lang::Fr => "projet",
+            };
+            cell.text = format!("{} ({word})", cell.text);
+        }
+        cell
+    }
+
     fn confidence(c: Confidence, lang: Lang) -> Cell {
         Cell {
             key: Key::Number(c as u8 as f64),
@@ -331,8 +350,8 @@ pub fn rows<'a>(
                         Cell::link(names.short(&r.from, lang), &r.from),
                         Cell::link(lang.relation_kind(r.kind), &r.id),
                         Cell::link(names.short(&r.to, lang), &r.to),
-                        Cell::date(r.span.start, lang, false),
-                        Cell::date(r.span.end, lang, true),
+                        Cell::relation_date(data, r, lang, false),
+                        Cell::relation_date(data, r, lang, true),
                         Cell::confidence(r.provenance.confidence, lang),
                     ],
                     provenance: std::borrow::Cow::Borrowed(&r.provenance),

@@ -521,3 +521,41 @@ fn a_visitors_dataset_is_not_held_to_the_house_typography() {
     assert_ne!(doc, MINIMAL);
     assert!(data::load_document("test.json", &doc).is_ok());
 }
+
+/// A relation with no dates of its own takes its project's, marked as the project's: an
+/// organisation taking part in a dated project; never a project following another.
+#[test]
+fn a_relation_without_dates_takes_its_projects_marked_so() {
+    let d = shipped();
+    let rel = |id: &str| d.relations.iter().find(|r| r.id == id).unwrap();
+    let crane = d.projects.iter().find(|p| p.id == "crane").unwrap();
+    let sciensano = d.relation_dates(rel("rel-crane-14"));
+    assert!(sciensano.of_project);
+    assert_eq!(sciensano.span, crane.span);
+    // Its own dates win (INCa in G7 Cancer from 9 May 2023).
+    let inca = d.relation_dates(rel("rel-001"));
+    assert!(!inca.of_project);
+    assert_eq!(inca.span.start, PartialDate::parse("2023-05-09").ok());
+    // Between two projects nothing is borrowed (EUnetCCC follows CraNE).
+    let successor = d.relations.iter().find(|r| {
+        r.kind == RelationKind::SuccessorOf && r.span.start.is_none() && r.span.end.is_none()
+    });
+    if let Some(r) = successor {
+        assert!(!d.relation_dates(r).of_project, "{}", r.id);
+    }
+    // Sciensano's relations: none reads "undated" any more when its project has dates.
+    let undated: Vec<&str> = d
+        .relations
+        .iter()
+        .filter(|r| r.from == "sciensano-be")
+        .filter(|r| {
+            let dates = d.relation_dates(r);
+            dates.span.start.is_none() && dates.span.end.is_none()
+        })
+        .map(|r| r.id.as_str())
+        .collect();
+    assert!(
+        undated.len() <= 2,
+        "Sciensano's undated relations: {undated:?}"
+    );
+}

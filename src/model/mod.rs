@@ -520,3 +520,34 @@ pub struct Dataset {
     pub figures: Vec<Figure>,
     pub conflicts: Vec<Conflict>,
 }
+
+/// A relation's dates as the atlas shows them: its own, or, when it has none and says an
+/// organisation takes part in a dated project, the project's (`of_project`), shown marked
+/// as the project's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RelationDates {
+    pub span: Span,
+    pub of_project: bool,
+}
+
+impl Dataset {
+    pub fn relation_dates(&self, r: &Relation) -> RelationDates {
+        let own = RelationDates {
+            span: r.span,
+            of_project: false,
+        };
+        if r.span.start.is_some() || r.span.end.is_some() {
+            return own;
+        }
+        let from_organisation = self.organisations.iter().any(|o| o.id == r.from);
+        match self.projects.iter().find(|p| p.id == r.to) {
+            Some(p) if from_organisation && (p.span.start.is_some() || p.span.end.is_some()) => {
+                RelationDates {
+                    span: p.span,
+                    of_project: true,
+                }
+            }
+            _ => own,
+        }
+    }
+}

@@ -161,7 +161,7 @@ pub fn card(data: &Dataset, id: &str, lang: Lang) -> Option<Card> {
         let facts = vec![
             (t.details_from, record(data, &r.from, lang)),
             (t.details_to, record(data, &r.to, lang)),
-            (t.details_dates, Value::Text(lang.span(r.span))),
+            (t.details_dates, Value::Text(relation_dates(data, r, lang))),
         ];
         return Some(Card {
             kind: t.details_relation.to_owned(),
@@ -312,6 +312,21 @@ fn value_view(m: &mut Markup, value: &Value) {
 }
 
 /// ` · ` then `text`, in the muted style of dates and roles.
+/// A relation's dates in words; the project's, marked so, when it has none of its own:
+/// "1 October 2022 – 30 September 2024 (the project's dates)".
+fn relation_dates(data: &Dataset, r: &crate::model::Relation, lang: Lang) -> String {
+    let dates = data.relation_dates(r);
+    if dates.of_project {
+        format!(
+            "{} ({})",
+            lang.span(dates.span),
+            lang.strings().project_dates
+        )
+    } else {
+        lang.span(dates.span)
+    }
+}
+
 fn when(m: &mut Markup, text: &str) {
     m.tag("<span class=\"details__when\">")
         .text(" · ")
@@ -345,7 +360,7 @@ fn relations_view(m: &mut Markup, data: &Dataset, id: &str, lang: Lang) {
                 .select_link(&r.id, lang.relation_kind(kind))
                 .text(" ")
                 .select_link(&r.to, &short_name(data, &r.to, lang));
-            when(m, &lang.span(r.span));
+            when(m, &relation_dates(data, r, lang));
             m.text(" ");
             if r.provenance.confidence.needs_caution() {
                 badge(m, r.provenance.confidence, lang);
@@ -760,6 +775,8 @@ fn members_view(m: &mut Markup, data: &Dataset, id: &str, lang: Lang) {
             let first = e.relations[0];
             if first.span.start.is_some() || first.span.end.is_some() {
                 when(m, &lang.span(first.span));
+            } else if data.relation_dates(first).of_project {
+                when(m, &relation_dates(data, first, lang));
             }
             // An observer's status is the point of its line: its confidence always, and
             // the sources that give it.
@@ -1002,6 +1019,19 @@ mod tests {
         let g7 = card(&data, "prog-g7", Lang::Fr).unwrap();
         assert_eq!(g7.title, "G7 Cancer");
         assert!(card(&data, "institut-curie", Lang::En).is_some());
+        // A relation with no dates of its own shows its project's, marked as the project's.
+        let sciensano = card(&data, "rel-crane-14", Lang::En).unwrap();
+        assert!(
+            sciensano
+                .fact_texts()
+                .contains(&"1 October 2022 – 30 September 2024 (the project’s dates)"),
+            "{:?}",
+            sciensano.fact_texts()
+        );
+        let fr = card(&data, "rel-crane-14", Lang::Fr).unwrap();
+        assert!(fr
+            .fact_texts()
+            .contains(&"1er octobre 2022 – 30 septembre 2024 (dates du projet)"));
         // The French legal status for Unicancer's members only; a cancer hospital elsewhere
         // keeps the kind's own label.
         let curie = card(&data, "institut-curie", Lang::Fr).unwrap();
