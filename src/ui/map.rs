@@ -148,22 +148,41 @@ pub fn MapRegion() -> impl IntoView {
         }
     });
 
-    // Only organisations active on the as-of day are clustered and drawn.
+    // Only organisations active on the as-of day are clustered and drawn. The selected
+    // organisation is never inside a cluster: it is drawn on its own, where it is.
     let clusters = {
         let points = points.clone();
+        let index_of = index_of.clone();
         Memo::new(move |_| {
+            let chosen = selection
+                .0
+                .with(|s| s.as_deref().and_then(|id| index_of.get(id).copied()));
             snapshot.with(|snap| {
-                let shown: Vec<usize> = visible.with(|v| {
+                let active: Vec<usize> = visible.with(|v| {
                     (0..points.len())
                         .filter(|&i| snap.organisations[i] && v.organisations[i])
                         .collect()
                 });
+                let shown: Vec<usize> = active
+                    .iter()
+                    .copied()
+                    .filter(|&i| Some(i) != chosen)
+                    .collect();
                 let visible: Vec<MapPoint> = shown.iter().map(|&i| points[i]).collect();
-                let mut clusters = geo::cluster(&visible, &view.get());
+                let view = view.get();
+                let mut clusters = geo::cluster(&visible, &view);
                 for c in &mut clusters {
                     for m in &mut c.members {
                         *m = shown[*m];
                     }
+                }
+                if let Some(i) = chosen.filter(|i| active.contains(i)) {
+                    let (x, y) = view.to_screen(points[i]);
+                    clusters.push(geo::Cluster {
+                        members: vec![i],
+                        x,
+                        y,
+                    });
                 }
                 clusters
             })

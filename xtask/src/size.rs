@@ -73,8 +73,10 @@ use std::path::{Path, PathBuf};
 /// the built-in dataset 83.1 → 104.7 KB for 65 more organisations, 117 more relations and
 /// 91 more sources, and the network's layout for them; the French page 46.9 → 53.2 KB, as
 /// the document for visitors without JavaScript lists every organisation and the
-/// prerendered map draws their markers). Issue 35 is the lighter first visit.
-pub const BROTLI_BUDGET_BYTES: u64 = 528_000;
+/// prerendered map draws their markers). Issue 35 is the lighter first visit. 529 KB once
+/// the selected organisation is drawn outside the clusters (527.6 KB measured; the
+/// prerendered pages change with the build's day).
+pub const BROTLI_BUDGET_BYTES: u64 = 529_000;
 
 /// Files in dist/ that a visit never downloads: the host's configuration, and the
 /// link-preview picture, which only link previews (chat, mail, social sites) fetch.
