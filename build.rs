@@ -35,6 +35,15 @@ const EMBEDDED_NETWORK: &[u8] = &[];
 fn main() {
     println!("cargo::rerun-if-changed=data");
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    match releases(include_str!("data/changelog.json")) {
+        Ok(code) => std::fs::write(out.join("release.rs"), code).expect("OUT_DIR is writable"),
+        Err(errors) => {
+            for e in &errors {
+                println!("cargo::error=data/changelog.json: {e}");
+            }
+            std::process::exit(1);
+        }
+    }
     match data::embedded() {
         Ok(dataset) => {
             let bytes = data::binary::encode(&dataset);
@@ -50,5 +59,86 @@ fn main() {
             }
             std::process::exit(1);
         }
+    }
+}
+
+/// `data/changelog.json` checked (versions `x.y.z`, newest first, dates `YYYY-MM-DD` not
+/// increasing, every change in both languages and in the house typography), as the Rust
+/// source of `release::RELEASES`.
+fn releases(text: &str) -> Result<String, Vec<String>> {
+    use serde_json::Value;
+    let list: Vec<Value> = serde_json::from_str(text).map_err(|e| vec![e.to_string()])?;
+    let mut errors = Vec::new();
+    let mut code = String::from("pub const RELEASES: &[Release] = &[\n");
+    let mut previous: Option<(Vec<u32>, String)> = None;
+    let lit = |s: &str| format!("{s:?}");
+    for (i, r) in list.iter().enumerate() {
+        let version = r["version"].as_str().unwrap_or_default();
+        let date = r["date"].as_str().unwrap_or_default();
+        let parts: Vec<u32> = version.split('.').filter_map(|p| p.parse().ok()).collect();
+        if parts.len() != 3 || version.split('.').count() != 3 {
+            errors.push(format!("[{i}] version `{version}` is not x.y.z"));
+        }
+        let day_ok = model::PartialDate::parse(date).is_ok_and(|d| d.day.is_some());
+        if !day_ok {
+            errors.push(format!("[{i}] date `{date}` is not YYYY-MM-DD"));
+        }
+        if let Some((v, d)) = &previous {
+            if parts >= *v || date > d.as_str() {
+                errors.push(format!(
+                    "[{i}] {version} ({date}) is not older than the entry before it: newest first"
+                ));
+            }
+        }
+        previous = Some((parts, date.to_owned()));
+        let changes = r["changes"].as_array().cloned().unwrap_or_default();
+        if changes.is_empty() {
+            errors.push(format!("[{i}] {version} lists no change"));
+        }
+        let mut side = |lang: &str| -> String {
+            let texts: Vec<String> = changes
+                .iter()
+                .map(|c| c[lang].as_str().unwrap_or_default().trim().to_owned())
+                .collect();
+            for (k, t) in texts.iter().enumerate() {
+                if t.is_empty() {
+                    errors.push(format!(
+                        "[{i}] changes[{k}]: missing {} text",
+                        lang.to_uppercase()
+                    ));
+                } else if let Some(f) = typography::fault(t, lang == "fr") {
+                    errors.push(format!(
+                        "[{i}] changes[{k}] {}: {}",
+                        lang.to_uppercase(),
+                        f.what
+                    ));
+                }
+            }
+            texts.iter().map(|t| lit(t)).collect::<Vec<_>>().join(", ")
+        };
+        let (en, fr) = (side("en"), side("fr"));
+        code.push_str(&format!(
+            "    Release {{ version: {}, date: {}, en: &[{en}], fr: &[{fr}] }},\n",
+            lit(version),
+            lit(date)
+        ));
+    }
+    if list.is_empty() {
+        errors.push("no release: the dataset needs a version".to_owned());
+    }
+    code.push_str("];\n");
+    // The newest version and date on their own, so that the app's wasm, which shows only
+    // these, does not carry the whole changelog.
+    if let Some(r) = list.first() {
+        code.push_str(&format!(
+            "pub const VERSION: &str = {};\npub const UPDATED: &str = {};\n",
+            lit(r["version"].as_str().unwrap_or_default()),
+            lit(r["date"].as_str().unwrap_or_default())
+        ));
+    }
+    if errors.is_empty() {
+        Ok(code)
+    } else {
+        Err(errors)
     }
 }

@@ -72,6 +72,10 @@ pub struct Strings {
     pub footer_about: &'static str,
     pub footer_about_text: &'static str,
     pub footer_dataset: &'static str,
+    /// Before the licence's name in the footer: "Licence:".
+    pub footer_licence: &'static str,
+    /// After it: what the licence covers.
+    pub footer_licence_scope: &'static str,
     pub count_organisations: &'static str,
     pub count_projects: &'static str,
     pub count_relations: &'static str,
@@ -192,6 +196,12 @@ pub struct Strings {
     pub embed_source: &'static str,
     pub embed_sources_cited: &'static str,
     pub embed_title: &'static str,
+    /// "Cite this view": its button and its dialog's title.
+    pub cite_title: &'static str,
+    pub cite_inline: &'static str,
+    pub cite_full: &'static str,
+    pub cite_copy: &'static str,
+    pub cite_copied: &'static str,
     pub embed_size: &'static str,
     pub embed_responsive: &'static str,
     pub embed_code: &'static str,
@@ -286,6 +296,8 @@ pub const EN: Strings = Strings {
         the G7 Cancer alliance, Unicancer’s international partnerships and the European joint \
         actions on cancer.",
     footer_dataset: "In the dataset",
+    footer_licence: "Licence:",
+    footer_licence_scope: "for the compilation; each source keeps its own terms.",
     count_organisations: "organisations",
     count_projects: "projects and programmes",
     count_relations: "relations",
@@ -402,6 +414,11 @@ pub const EN: Strings = Strings {
     embed_source: "Source: Cancer Cooperation Atlas",
     embed_sources_cited: "sources cited",
     embed_title: "Embed this view",
+    cite_title: "Cite this view",
+    cite_inline: "In-line citation",
+    cite_full: "Full reference",
+    cite_copy: "Copy",
+    cite_copied: "Copied.",
     embed_size: "Size",
     embed_responsive: "Responsive (the column’s width)",
     embed_code: "HTML code",
@@ -481,6 +498,8 @@ pub const FR: Strings = Strings {
         le cancer\u{202f}: l’alliance G7 Cancer, les partenariats internationaux d’Unicancer et les \
         actions conjointes européennes contre le cancer.",
     footer_dataset: "Dans les données",
+    footer_licence: "Licence\u{202f}:",
+    footer_licence_scope: "pour la compilation\u{202f}; chaque source garde ses propres conditions.",
     count_organisations: "organisations",
     count_projects: "projets et programmes",
     count_relations: "relations",
@@ -597,6 +616,11 @@ pub const FR: Strings = Strings {
     embed_source: "Source\u{202f}: Atlas de la coopération contre le cancer",
     embed_sources_cited: "sources citées",
     embed_title: "Intégrer cette vue",
+    cite_title: "Citer cette vue",
+    cite_inline: "Citation courte",
+    cite_full: "Référence complète",
+    cite_copy: "Copier",
+    cite_copied: "Copié.",
     embed_size: "Taille",
     embed_responsive: "Adaptative (la largeur de la colonne)",
     embed_code: "Code HTML",
@@ -715,6 +739,8 @@ mod tests {
                 s.footer_about,
                 s.footer_about_text,
                 s.footer_dataset,
+                s.footer_licence,
+                s.footer_licence_scope,
                 s.count_organisations,
                 s.count_projects,
                 s.count_relations,
@@ -830,6 +856,11 @@ mod tests {
                 s.embed_source,
                 s.embed_sources_cited,
                 s.embed_title,
+                s.cite_title,
+                s.cite_inline,
+                s.cite_full,
+                s.cite_copy,
+                s.cite_copied,
                 s.embed_size,
                 s.embed_responsive,
                 s.embed_code,
@@ -932,6 +963,18 @@ impl Lang {
         match self {
             Lang::En => "; ",
             Lang::Fr => "\u{202f}; ",
+        }
+    }
+
+    /// The dataset's version and last update: "Data version 1.2.0, updated on 7 December
+    /// 2026." / « Version 1.2.0 des données, mises à jour le 7 décembre 2026. »
+    pub fn data_release(self, version: &str, updated: PartialDate) -> String {
+        match self {
+            Lang::En => format!("Data version {version}, updated on {}.", self.date(updated)),
+            Lang::Fr => format!(
+                "Version {version} des données, mises à jour le {}.",
+                self.date(updated)
+            ),
         }
     }
 
@@ -1441,6 +1484,19 @@ mod format_tests {
         assert_eq!(
             Lang::En.span(crate::model::Span::new(None, None)),
             "undated"
+        );
+    }
+
+    #[test]
+    fn the_data_release_is_dated_in_each_language() {
+        let d = PartialDate::parse("2026-12-01").unwrap();
+        assert_eq!(
+            Lang::En.data_release("1.2.0", d),
+            "Data version 1.2.0, updated on 1 December 2026."
+        );
+        assert_eq!(
+            Lang::Fr.data_release("1.2.0", d),
+            "Version 1.2.0 des données, mises à jour le 1er décembre 2026."
         );
     }
 

@@ -8,6 +8,7 @@
 #![recursion_limit = "256"]
 
 pub mod boot;
+pub mod cite;
 pub mod countries;
 pub mod data;
 pub mod embed_code;
@@ -24,6 +25,7 @@ pub mod network;
 pub mod panic_banner;
 pub mod participation;
 pub mod picture;
+pub mod release;
 pub mod sort;
 pub mod state;
 pub mod table;

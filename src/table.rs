@@ -551,16 +551,43 @@ fn sources_of<'a>(
 
 /// The rows as CSV (UTF-8 with a byte-order mark, so spreadsheets read accents), with
 /// the record id, confidence, note and sources after the visible columns.
-pub fn to_csv(data: &Dataset, tab: Tab, rows: &[Row], lang: Lang) -> String {
+/// The rows as CSV, with the record's confidence, note and sources; with `release` (the
+/// atlas's own data), every row also carries the dataset's version and its licence, so
+/// that a copied line keeps them.
+pub fn to_csv(
+    data: &Dataset,
+    tab: Tab,
+    rows: &[Row],
+    lang: Lang,
+    release: Option<&crate::release::Stamp>,
+) -> String {
     let mut out = String::from("\u{feff}id");
     for (_, en, fr) in tab.columns() {
         out.push(',');
         out.push_str(&csv_field(if lang == Lang::En { en } else { fr }));
     }
     out.push_str(match lang {
-        Lang::En => ",confidence_key,note,sources,source_urls\r\n",
-        Lang::Fr => ",code_fiabilite,note,sources,adresses_sources\r\n",
+        Lang::En => ",confidence_key,note,sources,source_urls",
+        Lang::Fr => ",code_fiabilite,note,sources,adresses_sources",
     });
+    let release_columns = release.map(|r| {
+        format!(
+            ",{},{}",
+            csv_field(r.version),
+            csv_field(&format!(
+                "{} ({})",
+                crate::release::LICENCE,
+                crate::release::LICENCE_URL
+            ))
+        )
+    });
+    if release_columns.is_some() {
+        out.push_str(match lang {
+            Lang::En => ",dataset_version,licence",
+            Lang::Fr => ",version_donnees,licence",
+        });
+    }
+    out.push_str("\r\n");
     for row in rows {
         out.push_str(&csv_field(row.id));
         for cell in &row.cells {
@@ -576,11 +603,12 @@ pub fn to_csv(data: &Dataset, tab: Tab, rows: &[Row], lang: Lang) -> String {
             .collect();
         let _ = write!(
             out,
-            ",{},{},{},{}\r\n",
+            ",{},{},{},{}{}\r\n",
             p.confidence.key(),
             csv_field(p.note.as_ref().map_or("", |n| n.get(lang))),
             csv_field(&titles.join(" | ")),
-            csv_field(&urls.join(" "))
+            csv_field(&urls.join(" ")),
+            release_columns.as_deref().unwrap_or("")
         );
     }
     out
@@ -609,12 +637,29 @@ pub fn json_string(text: &str) -> String {
 
 /// Every tab's rows under the same filters and search, as one JSON document: per record
 /// its id, the visible columns (by key), confidence, note and sources.
-pub fn to_json(data: &Dataset, visible: &Visible, query: &str, lang: Lang, link: &str) -> String {
+pub fn to_json(
+    data: &Dataset,
+    visible: &Visible,
+    query: &str,
+    lang: Lang,
+    link: &str,
+    release: Option<&crate::release::Stamp>,
+) -> String {
     let mut out = format!(
         "{{\n  \"atlas\": \"Cancer Cooperation Atlas\",\n  \"lang\": \"{}\",\n  \"view\": {},\n",
         lang.tag(),
         json_string(link)
     );
+    if let Some(r) = release {
+        let _ = write!(
+            out,
+            "  \"version\": {},\n  \"updated\": {},\n  \"license\": {{\"name\": {}, \"url\": {}, \"note\": \"The licence covers the compilation; each source keeps its own terms.\"}},\n",
+            json_string(r.version),
+            json_string(r.date),
+            json_string(crate::release::LICENCE),
+            json_string(crate::release::LICENCE_URL)
+        );
+    }
     for (t, tab) in Tab::ALL.into_iter().enumerate() {
         let _ = write!(out, "  \"{}\": [", tab.key());
         for (i, row) in rows(data, tab, visible, query, lang).iter().enumerate() {
@@ -766,9 +811,9 @@ mod tests {
             "{}",
             fr[0].cells[2].text
         );
-        let csv = to_csv(&data, Tab::Countries, &fr, Lang::Fr);
+        let csv = to_csv(&data, Tab::Countries, &fr, Lang::Fr, None);
         assert!(csv.contains("Slovénie") && csv.lines().count() == 2);
-        assert!(to_json(&data, &v, "", Lang::En, "x").contains("\"countries\": ["));
+        assert!(to_json(&data, &v, "", Lang::En, "x", None).contains("\"countries\": ["));
     }
 
     #[test]
@@ -824,6 +869,28 @@ mod tests {
     }
 
     #[test]
+    fn exports_of_the_atlas_own_data_carry_its_version_and_licence() {
+        let data = crate::data::embedded().unwrap();
+        let v = all(&data);
+        let release = &crate::release::CURRENT;
+        let list = rows(&data, Tab::Projects, &v, "", Lang::En);
+        let csv = to_csv(&data, Tab::Projects, &list, Lang::En, Some(release));
+        let header = csv.lines().next().unwrap();
+        assert!(header.ends_with(",dataset_version,licence"), "{header}");
+        let first = csv.lines().nth(1).unwrap();
+        assert!(
+            first.contains(release.version) && first.contains("CC BY 4.0"),
+            "{first}"
+        );
+        let json = to_json(&data, &v, "", Lang::Fr, "x", Some(release));
+        assert!(json.contains(&format!("\"version\": \"{}\"", release.version)));
+        assert!(json.contains("creativecommons.org/licenses/by/4.0"));
+        // A dataset opened with ?data= is not the atlas's: no version, no licence claimed.
+        let custom = to_csv(&data, Tab::Projects, &list, Lang::En, None);
+        assert!(!custom.contains("dataset_version"));
+    }
+
+    #[test]
     fn empty_cells_sort_last_in_both_directions() {
         let data = crate::data::embedded().unwrap();
         let v = all(&data);
@@ -856,7 +923,7 @@ mod tests {
         let data = crate::data::embedded().unwrap();
         let v = all(&data);
         let list = rows(&data, Tab::Projects, &v, "crane", Lang::Fr);
-        let csv = to_csv(&data, Tab::Projects, &list, Lang::Fr);
+        let csv = to_csv(&data, Tab::Projects, &list, Lang::Fr, None);
         let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
         assert!(lines[0].starts_with("\u{feff}id,Nom,Type,Coordination,Début,Fin,Fiabilité"));
         assert_eq!(lines.len(), 1 + list.len());
@@ -884,7 +951,14 @@ mod tests {
         let mut facets = Facets::default();
         facets.programmes.insert("prog-g7".into());
         let v = index.apply(&data, &facets);
-        let text = to_json(&data, &v, "", Lang::En, "https://example.org/?prog=prog-g7");
+        let text = to_json(
+            &data,
+            &v,
+            "",
+            Lang::En,
+            "https://example.org/?prog=prog-g7",
+            Some(&crate::release::CURRENT),
+        );
         let doc: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
         let orgs = doc["organisations"].as_array().unwrap();
         assert_eq!(orgs.len(), v.organisations.iter().filter(|&&x| x).count());

@@ -307,6 +307,12 @@ pub fn Export() -> impl IntoView {
     let copied = RwSignal::new(None::<Result<(), String>>);
     let state = crate::ViewState::get();
     let stamp = move || crate::model::PartialDate::from_day(as_of.0.get_untracked()).iso();
+    // The atlas's own data carries its version and licence into the files; a dataset
+    // opened with `?data=` has its own, unknown here.
+    let own_release = explore
+        .source
+        .with_value(Option::is_none)
+        .then_some(&crate::release::CURRENT);
     // In map mode the "current list" is the organisations the map shows.
     let tab = move || match explore.mode.get_untracked() {
         Mode::Map | Mode::Network => Tab::Organisations,
@@ -324,7 +330,7 @@ pub fn Export() -> impl IntoView {
                     .get_untracked()
                     .unwrap_or_else(|| tab.default_sort());
                 table::sort(&mut rows, tab, &sort);
-                table::to_csv(&atlas, tab, &rows, lang)
+                table::to_csv(&atlas, tab, &rows, lang, own_release)
             });
             let name = format!("cancer-atlas-{}-{}.csv", tab.key(), stamp());
             let _ = download(&name, "text/csv;charset=utf-8", &text);
@@ -336,7 +342,14 @@ pub fn Export() -> impl IntoView {
             let lang = locale.0.get_untracked();
             let link = super::location::share_link(state);
             let text = explore.visible.with_untracked(|v| {
-                table::to_json(&atlas, v, &explore.query.get_untracked(), lang, &link)
+                table::to_json(
+                    &atlas,
+                    v,
+                    &explore.query.get_untracked(),
+                    lang,
+                    &link,
+                    own_release,
+                )
             });
             let name = format!("cancer-atlas-{}.json", stamp());
             let _ = download(&name, "application/json", &text);
@@ -435,6 +448,7 @@ pub fn Export() -> impl IntoView {
     }
     };
     let (embed_button, embed_dialog) = embed_dialog();
+    let (cite_button, cite_dialog) = cite_dialog();
     view! {
         <div class="export">
             <details class="menu" on:keydown=crate::ui::explore::close_panel_on_escape>
@@ -457,13 +471,15 @@ pub fn Export() -> impl IntoView {
                         }}</button>
                     </Show>
                     {embed_button}
+                    {cite_button}
                 </div>
             </details>
             <button type="button" class="button button--primary" on:click=copy>{move || locale.strings().copy_link}</button>
             <p class="export__status" role="status">{copy_status}</p>
         </div>
-        // Beside the tools, not among them: the dialog is no tool of the row.
+        // Beside the tools, not among them: the dialogs are no tools of the row.
         {embed_dialog}
+        {cite_dialog}
     }
 }
 
@@ -635,6 +651,127 @@ fn embed_dialog() -> (impl IntoView, impl IntoView) {
     let dialog_view = view! {
         <dialog class="embed-dialog" node_ref=dialog aria-labelledby="embed-dialog-title"
             on:click=on_click on:change=on_change on:close=on_close></dialog>
+    };
+    (button, dialog_view)
+}
+
+/// "Cite this view": the view as an in-line citation, a full reference and a BibTeX entry
+/// (`crate::cite`), with the dataset's version, the view's address and today's date, each
+/// with a copy button. Markup written when it opens, as the embed dialog is.
+fn cite_dialog() -> (impl IntoView, impl IntoView) {
+    use crate::geo::svg::escape;
+    let locale = use_locale();
+    let state = crate::ViewState::get();
+    let atlas = use_atlas().0;
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    // The three texts, fixed when the dialog opens.
+    let texts = StoredValue::new([String::new(), String::new(), String::new()]);
+    let status = move |said: &str| {
+        if let Some(p) = dialog
+            .get_untracked()
+            .and_then(|d| d.query_selector(".cite-dialog__status").ok().flatten())
+        {
+            p.set_text_content(Some(said));
+        }
+    };
+    let copied = RwSignal::new(None::<Result<(), String>>);
+    Effect::new(move |_| {
+        let t = locale.strings();
+        match copied.get() {
+            None => status(""),
+            Some(Ok(())) => status(t.cite_copied),
+            Some(Err(_)) => status(t.copy_failed),
+        }
+    });
+    let open = move |_| {
+        let lang = locale.0.get_untracked();
+        let t = lang.strings();
+        let subject = state
+            .selection
+            .0
+            .get_untracked()
+            .map(|id| (crate::lanes::short_name(&atlas, &id, lang), id))
+            .filter(|(name, id)| name != id)
+            .map(|(name, _)| name);
+        let url = super::location::share_link(state);
+        let release = crate::release::CURRENT;
+        let (Ok(released), accessed) = (
+            crate::model::PartialDate::parse(release.date),
+            crate::model::PartialDate::from_day(crate::today()),
+        ) else {
+            return;
+        };
+        let cited = crate::cite::Cited {
+            version: release.version,
+            released,
+            url: &url,
+            accessed,
+            subject: subject.as_deref(),
+        };
+        let made = [
+            crate::cite::inline(&cited, lang),
+            crate::cite::full(&cited, lang),
+            crate::cite::bibtex(&cited, lang),
+        ];
+        let block = |i: usize, label: &str, rows: u8| {
+            format!(
+                r#"<label class="embed-dialog__code">{}<textarea readonly rows="{rows}">{}</textarea></label><button type="button" class="button" data-cite="{i}">{}</button>"#,
+                escape(label),
+                escape(&made[i]),
+                escape(t.cite_copy)
+            )
+        };
+        let markup = format!(
+            concat!(
+                r#"<div class="embed-dialog__bar"><h2 id="cite-dialog-title">{title}</h2>"#,
+                r#"<button type="button" class="button" data-cite="close">{close}</button></div>"#,
+                "{inline}{full}{bibtex}",
+                r#"<p class="cite-dialog__status" role="status"></p>"#,
+            ),
+            title = escape(t.cite_title),
+            close = escape(t.close),
+            inline = block(0, t.cite_inline, 2),
+            full = block(1, t.cite_full, 3),
+            bibtex = block(2, "BibTeX", 9),
+        );
+        texts.set_value(made);
+        copied.set(None);
+        if let Some(d) = dialog.get_untracked() {
+            d.set_inner_html(&markup);
+            let _ = d.show_modal();
+        }
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(action) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("[data-cite]").ok().flatten())
+            .and_then(|t| t.get_attribute("data-cite"))
+        else {
+            return;
+        };
+        match action.as_str() {
+            "close" => {
+                if let Some(d) = dialog.get_untracked() {
+                    d.close();
+                }
+            }
+            n => {
+                if let Ok(i) = n.parse::<usize>() {
+                    let text = texts.with_value(|t| t.get(i).cloned());
+                    if let Some(text) = text {
+                        copy_text(text, copied);
+                    }
+                }
+            }
+        }
+    };
+    let button = view! {
+        <button type="button" class="button" on:click=open>{move || locale.strings().cite_title}</button>
+    };
+    let dialog_view = view! {
+        <dialog class="embed-dialog cite-dialog" node_ref=dialog aria-labelledby="cite-dialog-title"
+            on:click=on_click></dialog>
     };
     (button, dialog_view)
 }

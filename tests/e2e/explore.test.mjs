@@ -1,9 +1,14 @@
 // Exploring on the built app: shared links, history, search, filters, table, export, print.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { useSite } from './harness.mjs';
 
 const site = useSite();
+// The dataset's version and date, as data/changelog.json gives them (newest first).
+const [RELEASE] = JSON.parse(readFileSync(fileURLToPath(new URL('../../data/changelog.json', import.meta.url)), 'utf8'));
+const VERSION = RELEASE.version;
 const desktop = { locale: 'en-GB', viewport: { width: 1440, height: 900 } };
 
 test('a shared link reproduces language, selection, date, filters and view, also after a reload', async () => {
@@ -216,7 +221,12 @@ test('exports: CSV and JSON of the filtered view with sources, the map as SVG, a
   assert.ok(lines.some((l) => l.startsWith('inca,')), 'INCa is a G7 Cancer member');
   assert.ok(!lines.some((l) => l.startsWith('centre-leon-berard,')), 'filtered out');
   assert.ok(lines.slice(1).every((l) => /,(confirmed|partly-confirmed|seed|unconfirmed|disputed|corrected),/.test(l)));
+  // Every row carries the dataset's version and licence (data/changelog.json's newest entry).
+  assert.ok(lines[0].endsWith(',dataset_version,licence'), lines[0]);
+  assert.ok(lines.slice(1).every((l) => l.endsWith(`,${VERSION},CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)`)), lines[1]);
   const json = JSON.parse((await download('All filtered records (JSON)')).text);
+  assert.equal(json.version, VERSION);
+  assert.equal(json.license.name, 'CC BY 4.0');
   assert.ok(json.organisations.length >= 8);
   assert.ok(json.organisations.every((o) => o.sources.length > 0 && o.confidence_key));
   assert.match(json.view, /prog=prog-g7/);

@@ -163,3 +163,23 @@ test('on a 375 px phone the legend sits under the map, folded: it hides none of 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the footer says which version of the data this is, when it was updated, and its licence, in EN and FR', async () => {
+  const { readFileSync } = await import('node:fs');
+  const [release] = JSON.parse(readFileSync(new URL('../../data/changelog.json', import.meta.url), 'utf8'));
+  const [y, m, d] = release.date.split('-').map(Number);
+  const months = {
+    en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  };
+  for (const [lang, locale, text] of [
+    ['en', 'en-GB', `Data version ${release.version}, updated on ${d} ${months.en[m - 1]} ${y}.`],
+    ['fr', 'fr-FR', `Version ${release.version} des données, mises à jour le ${d === 1 ? '1er' : d} ${months.fr[m - 1]} ${y}.`],
+  ]) {
+    const { page, problems, context } = await site.open(`/?lang=${lang}`, { ...desktop, locale }, '.site-footer__release');
+    assert.equal((await page.textContent('.site-footer__release')).trim(), text);
+    assert.equal(await page.getAttribute('.site-footer__licence a[rel="license"]', 'href'), 'https://creativecommons.org/licenses/by/4.0/');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
