@@ -29,11 +29,23 @@ mod sort;
 #[path = "src/typography.rs"]
 mod typography;
 
+/// Where reports of a correction go when the build is not told otherwise (README, "Report a
+/// correction").
+const DEFAULT_CORRECTIONS: &str = "corrections@cancer-cooperation-atlas.org";
+
 /// What `graph::embedded` reads in the app: the bytes this script is about to write.
 const EMBEDDED_NETWORK: &[u8] = &[];
 
 fn main() {
     println!("cargo::rerun-if-changed=data");
+    // Where "Report a correction" sends reports: set when the site is built, else the
+    // address the README states (src/correction.rs).
+    println!("cargo::rerun-if-env-changed=ATLAS_CORRECTIONS");
+    let corrections = std::env::var("ATLAS_CORRECTIONS")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| DEFAULT_CORRECTIONS.to_owned());
+    println!("cargo::rustc-env=ATLAS_CORRECTIONS={}", corrections.trim());
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     match releases(include_str!("data/changelog.json")) {
         Ok(code) => std::fs::write(out.join("release.rs"), code).expect("OUT_DIR is writable"),

@@ -9,6 +9,7 @@
 
 pub mod boot;
 pub mod cite;
+pub mod correction;
 pub mod countries;
 pub mod data;
 pub mod embed_code;

@@ -816,7 +816,7 @@ const CLOSE: &str = "<button type=\"button\" class=\"button\" data-details-close
 
 /// The card of `id` in `lang` as markup (the inside of its `<article>`), or None when no
 /// record has that id.
-pub fn card_markup(data: &Dataset, id: &str, lang: Lang) -> Option<String> {
+pub fn card_markup(data: &Dataset, id: &str, lang: Lang, view_url: &str) -> Option<String> {
     let t = lang.strings();
     let mut m = Markup::default();
     if let Some(code) = crate::countries::code_of(id) {
@@ -834,6 +834,30 @@ pub fn card_markup(data: &Dataset, id: &str, lang: Lang) -> Option<String> {
         summary,
         provenance,
     } = card(data, id, lang)?;
+    // "Report a correction" names the record as the card shows it.
+    let mut values: Vec<(String, String)> = vec![(t.details_kind.to_owned(), kind.clone())];
+    values.extend(facts.iter().map(|(label, value)| {
+        let text = match value {
+            Value::Text(text) | Value::Url(text) => text.clone(),
+            Value::Record(_, name) => name.clone(),
+        };
+        ((*label).to_owned(), text)
+    }));
+    values.push((
+        t.details_confidence.to_owned(),
+        lang.confidence_short(provenance.confidence).to_owned(),
+    ));
+    values.push((t.details_sources.to_owned(), provenance.sources.join(", ")));
+    let report = crate::correction::link(
+        crate::correction::DESTINATION,
+        &crate::correction::Report {
+            id,
+            name: &title,
+            values,
+            url: view_url,
+        },
+        lang,
+    );
     // A programme gathers its hub's and projects' figures, conflicts and events; a
     // relation its ends'.
     let mut ids: Vec<&str> = programme_ids(data, id);
@@ -899,6 +923,11 @@ pub fn card_markup(data: &Dataset, id: &str, lang: Lang) -> Option<String> {
     }
     m.element("h4", "", t.details_sources);
     source_list(&mut m, data, &provenance.sources, lang);
+    m.tag("<p class=\"details__report\"><a")
+        .attr("href", &report)
+        .tag(">")
+        .text(t.report_correction)
+        .tag("</a></p>");
     m.tag(CLOSE).text(t.details_close).tag("</button>");
     Some(m.into_string())
 }
@@ -946,10 +975,12 @@ pub fn DetailsRegion() -> impl IntoView {
     // links' addresses are read once, as `SelectLink` reads them).
     let body = move || {
         let lang = locale.0.get();
-        let card = selection
-            .0
-            .get()
-            .and_then(|id| untrack(|| card_markup(&atlas, &id, lang)));
+        let card = selection.0.get().and_then(|id| {
+            untrack(|| {
+                let url = super::location::share_link(crate::ViewState::get());
+                card_markup(&atlas, &id, lang, &url)
+            })
+        });
         match card {
             Some(html) => view! { <article class="details" inner_html=html></article> }.into_any(),
             None => view! { <p class="region__placeholder">{lang.strings().details_empty}</p> }

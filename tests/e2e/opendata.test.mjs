@@ -42,3 +42,22 @@ for (const [lang, locale, menu, button, accessed] of [
     await context.close();
   });
 }
+
+test('every record\'s card has "Report a correction", prefilled with its id, name, values and the view', async () => {
+  const { page, problems, context } = await site.open('/?sel=rel-crane-14', { ...desktop, locale: 'en-GB' }, '#details-name');
+  const href = await page.getAttribute('.details__report a', 'href');
+  assert.match(href, /^mailto:[^?]+@[^?]+\?subject=/, 'the README\'s default address unless the build sets one');
+  const decoded = decodeURIComponent(href);
+  const name = (await page.textContent('#details-name')).trim();
+  assert.ok(decoded.includes(`Record: ${name} (rel-crane-14)`), decoded);
+  assert.ok(decoded.includes('Confidence: Partly confirmed'), decoded);
+  assert.ok(decoded.includes("(the project’s dates)"), 'its current values, dates included');
+  assert.match(decoded, /View: https?:\/\/\S*sel=rel-crane-14/);
+  // In French too, and on an organisation's card.
+  await page.goto(`${site.url}/?lang=fr&sel=institut-curie`);
+  await page.waitForSelector('#details-name');
+  assert.equal((await page.textContent('.details__report a')).trim(), 'Signaler une erreur');
+  assert.ok(decodeURIComponent(await page.getAttribute('.details__report a', 'href')).includes('Fiche\u202f: Institut Curie (institut-curie)'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
