@@ -608,9 +608,9 @@ fn npm_ci(root: &Path, dir: &Path, log_dir: &Path) -> Result<(), String> {
 /// A fresh virtual environment with frictionless at the pinned version; a failure removes
 /// the environment, so that no half-install is trusted.
 fn venv_install(root: &Path, log_dir: &Path) -> Result<(), String> {
-    let log = log_dir.join("frictionless.log");
     let venv = root.join(frictionless::VENV);
-    for (what, mut cmd) in frictionless::install_commands(root) {
+    for (step, (what, mut cmd)) in frictionless::install_commands(root).into_iter().enumerate() {
+        let log = log_dir.join(format!("frictionless-{}.log", ["venv", "pip"][step]));
         if let Err(failure) = run_logged(&mut cmd, &what, &log) {
             let _ = std::fs::remove_dir_all(&venv);
             return Err(format!(
