@@ -205,7 +205,7 @@ fn describe_dataset(dir: &Path, url: Option<&str>) -> Result<(), String> {
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     println!(
-        "site: the JSON-LD Dataset gains the package's licence, version {} and distribution",
+        "site: the JSON-LD Dataset gains the package’s licence, version {} and distribution",
         package["version"].as_str().unwrap_or("?")
     );
     Ok(())

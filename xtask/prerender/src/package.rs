@@ -74,7 +74,7 @@ impl Field {
     fn date(name: &str) -> Field {
         Field::string(name)
             .pattern(DATE_PATTERN)
-            .describe("A date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD; a trailing ? when the source hedges it.")
+            .describe("A date at the precision the source gives (YYYY, YYYY-MM or YYYY-MM-DD), with a trailing question mark when the source hedges it.")
     }
     fn ids(name: &str, what: &'static str) -> Field {
         Field::string(name).pattern(ID_LIST_PATTERN).describe(what)
@@ -401,7 +401,7 @@ pub fn tables(raw: &RawDataset) -> Vec<Table> {
     fields.push(
         Field::string("countries")
             .pattern(r"^[A-Z]{2}(;[A-Z]{2})*$")
-            .describe("Countries a source names as taking part (codes joined by `;`; each country's own sources are in atlas.json)."),
+            .describe("Countries a source names as taking part (codes joined by `;`; each country’s own sources are in atlas.json)."),
     );
     fields.extend(text_fields("partners_note", false));
     fields.extend(text_fields("budget", false));
@@ -455,7 +455,7 @@ pub fn tables(raw: &RawDataset) -> Vec<Table> {
     provenance(&mut fields);
     let mut relations = Table::new(
         "relations",
-        "Who works with whom, read \"from kind to\". Each end is an organisation or a project: one of its two columns is filled.",
+        "Who works with whom, read “from kind to”. Each end is an organisation or a project: one of its two columns is filled.",
         fields,
     );
     relations.foreign_keys = vec![
@@ -557,7 +557,7 @@ pub fn tables(raw: &RawDataset) -> Vec<Table> {
         Field::new("position", "integer").required(),
         Field::new("seed", "boolean")
             .required()
-            .describe("Whether the claim is a seed page's."),
+            .describe("Whether the claim is a seed page’s."),
     ];
     fields.extend(text_fields("says", true));
     fields.push(sources());
@@ -636,19 +636,19 @@ pub fn descriptor(
         "name": NAME,
         "title": TITLE,
         "description": format!(
-            "Organisations, programmes, joint actions and projects, relations, events, key figures and sources of international cooperation against cancer (G7 Cancer, Unicancer's international partnerships, the EU's joint actions on cancer), in English and French. Every record names its sources and a confidence level; where sources disagree, conflicts.csv and conflict_claims.csv keep each side. Bilingual fields are two columns, <field>_en and <field>_fr. Lists of ids (sources, programmes, related, about) are one column joined by `;`: Table Schema v1 has no list type, so they are checked by pattern and not declared as foreign keys (the atlas's own validator checks every one). Columns that may point to an organisation or a project are split in two (from_organisation / from_project). The whole dataset is also {DOCUMENT}, one JSON document in the schema the atlas reads with ?data= (data/README.md, \"One document\"), with what the CSVs leave out (programme sections, each project country's sources); it is not a tabular resource, so it is not listed under resources."
+            "Organisations, programmes, joint actions and projects, relations, events, key figures and sources of international cooperation against cancer (G7 Cancer, Unicancer’s international partnerships, the EU's joint actions on cancer), in English and French. Every record names its sources and a confidence level; where sources disagree, conflicts.csv and conflict_claims.csv keep each side. Bilingual fields are two columns, <field>_en and <field>_fr. Lists of ids (sources, programmes, related, about) are one column joined by `;`: Table Schema v1 has no list type, so they are checked by pattern and not declared as foreign keys (the atlas’s own validator checks every one). Columns that may point to an organisation or a project are split in two (from_organisation / from_project). The whole dataset is also {DOCUMENT}, one JSON document in the schema the atlas reads with ?data= (data/README.md, “One document”), with what the CSVs leave out (programme sections, each project country’s sources); it is not a tabular resource, so it is not listed under resources."
         ),
         "version": version,
         "created": format!("{created}T00:00:00Z"),
         "last_updated": updated,
-        "keywords": ["cancer", "international cooperation", "G7 Cancer", "Unicancer", "EU joint actions", "Europe's Beating Cancer Plan"],
+        "keywords": ["cancer", "international cooperation", "G7 Cancer", "Unicancer", "EU joint actions", "Europe’s Beating Cancer Plan"],
         "licenses": [{
             "name": "CC-BY-4.0",
             "path": "https://creativecommons.org/licenses/by/4.0/",
             "title": "Creative Commons Attribution 4.0"
         }],
         "sources": [{
-            "title": "The pages and documents listed in sources.csv; each keeps its own terms of use (the licence above covers the atlas's compilation, not the cited pages)",
+            "title": "The pages and documents listed in sources.csv; each keeps its own terms of use (the licence above covers the atlas’s compilation, not the cited pages)",
             "path": "sources.csv"
         }],
         "contributors": [{"title": "The Cancer Cooperation Atlas project", "role": "author"}],
