@@ -74,3 +74,20 @@ test('/?data=/data/atlas.json loads the package back: every check passes, same o
   assert.deepEqual(opened.problems, []);
   await opened.context.close();
 });
+
+test('the JSON-LD Dataset of both pages names the licence, the version and the package', async () => {
+  const pkg = await (await get('/data/datapackage.json')).json();
+  for (const path of ['/index.html', '/fr/index.html']) {
+    const html = await (await get(path)).text();
+    const block = html.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/);
+    assert.ok(block, `${path} has its JSON-LD`);
+    const ld = JSON.parse(block[1]);
+    assert.equal(ld.license, 'https://creativecommons.org/licenses/by/4.0/');
+    assert.equal(ld.version, pkg.version);
+    assert.equal(ld.dateModified, pkg.last_updated);
+    assert.ok(ld.creator.name && ld.citation.includes(pkg.version));
+    const urls = ld.distribution.map((d) => d.contentUrl.replace(/^https?:\/\/[^/]+/, ''));
+    assert.ok(urls.includes('/data/datapackage.json') && urls.includes('/data/atlas.json'));
+    assert.equal(urls.filter((u) => u.endsWith('.csv')).length, pkg.resources.length);
+  }
+});
