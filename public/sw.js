@@ -18,6 +18,10 @@ function assetsOf(html) {
   return [...new Set([...tags.matchAll(TAG)].map((m) => m[1]))];
 }
 
+function isPage(response) {
+  return (response.headers.get('content-type') || '').startsWith('text/html');
+}
+
 async function keepPage(response) {
   const html = await response.clone().text();
   const assets = assetsOf(html);
@@ -54,8 +58,9 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(
       fetch(request)
         .then((response) => {
-          // The embed's page is not the atlas's: never kept as the page to show offline.
-          if (response.ok && !url.pathname.startsWith('/embed')) event.waitUntil(keepPage(response.clone()));
+          // Only the atlas's own page is kept to show offline: not the embed's, nor a file
+          // opened in a tab (the data package under /data/).
+          if (response.ok && !url.pathname.startsWith('/embed') && isPage(response)) event.waitUntil(keepPage(response.clone()));
           return response;
         })
         .catch(async () => (await caches.match('/')) || Response.error()),

@@ -9,6 +9,7 @@ mod counts;
 mod csp;
 mod embed;
 mod fresh;
+mod frictionless;
 mod geo;
 // The pinned toolchain, shared with the boot stage that installs it.
 #[allow(dead_code)] // COMPONENTS is the boot stage's
@@ -36,13 +37,15 @@ usage: cargo xtask <task> [args]
 tasks:
   setup           install what is missing (the pinned Rust toolchain with its wasm32
                   target, trunk, wasm-bindgen-cli, Chromium + ChromeDriver, Node.js and
-                  the npm packages: wasm-opt, the end-to-end tests' packages)
+                  the npm packages: wasm-opt, the end-to-end tests' packages; PyPI's
+                  frictionless in target/venv)
   fresh-machine   prove the set-up path from nothing: a clean clone with an empty
                   RUSTUP_HOME and CARGO_HOME in a throwaway directory, then the two
                   commands there, timed (see README, Measured)
   serve [args]    set up, then `trunk serve` on http://127.0.0.1:8080 (args go to trunk)
   test [--rerun]  set up, then run every check: fmt, clippy (native and wasm32), native
-                  tests, browser tests, release build, size budget, end-to-end tests
+                  tests, browser tests, release build, size budget, the data package
+                  (frictionless validate), end-to-end tests
                   (not run again when their inputs are unchanged since they last passed,
                   unless --rerun or CI=true)
   dist            release build into dist/ and the size report, checked against the budget

@@ -56,6 +56,9 @@ pub const FR: Page = Page {
 /// absolute by `site.rs` when the build knows the site's address.
 pub const PREVIEW: &str = "/preview.png";
 
+/// The open data package's folder in the site (`/data/`), written by the renderer.
+pub const DATA_DIR: &str = "data";
+
 /// The preview's tags for a page whose picture is described by `alt`.
 fn preview_tags(alt: &str) -> String {
     format!(
@@ -212,8 +215,18 @@ pub fn apply(root: &Path, dir: &Path) -> Result<(), String> {
         dir.join(PREVIEW.trim_start_matches('/')),
     )
     .map_err(|e| format!("cannot copy preview.png: {e}"))?;
+    // The open data package (xtask/prerender/src/package.rs), served as /data/.
+    let data = dir.join(DATA_DIR);
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::create_dir_all(&data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
+    let files = std::fs::read_dir(out.join(DATA_DIR))
+        .map_err(|e| format!("the renderer wrote no data package: {e}"))?;
+    for entry in files.flatten() {
+        std::fs::copy(entry.path(), data.join(entry.file_name()))
+            .map_err(|e| format!("cannot copy {}: {e}", entry.path().display()))?;
+    }
     println!(
-        "prerender: first screens in index.html and fr/index.html ({:.1} s)",
+        "prerender: first screens in index.html and fr/index.html, the data package in data/ ({:.1} s)",
         started.elapsed().as_secs_f64()
     );
     Ok(())

@@ -12,7 +12,7 @@
 //! This module never sets environment variables after a thread has started: PATH is set
 //! once, in [`Setup::start`], before any installer runs.
 
-use crate::{proc, tools};
+use crate::{frictionless, proc, tools};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -32,6 +32,9 @@ pub enum Tool {
     Chromium,
     /// The end-to-end tests' npm packages (tests/e2e).
     E2ePackages,
+    /// PyPI's frictionless at [`frictionless::VERSION`], in a virtual environment under
+    /// `target/venv` (Debian's python3-venv from apt first, if missing).
+    Frictionless,
 }
 
 impl Tool {
@@ -42,6 +45,7 @@ impl Tool {
             Tool::WasmOpt => "wasm-opt (npm, tools/)",
             Tool::Chromium => "Chromium and ChromeDriver",
             Tool::E2ePackages => "the end-to-end tests' npm packages",
+            Tool::Frictionless => "frictionless (PyPI, target/venv)",
         }
     }
 }
@@ -149,6 +153,31 @@ impl Setup {
         if !node_ok {
             apt_packages.extend(["nodejs", "npm"]);
         }
+        // frictionless: ready if the venv holds the pinned version; else Python's venv
+        // module from apt when this Python cannot make one, then a venv and pip.
+        let venv_ready = Ready::default();
+        let venv_job = if want(Tool::Frictionless) {
+            if frictionless::installed(root) {
+                println!(
+                    "ok: frictionless {} in {}",
+                    frictionless::VERSION,
+                    frictionless::VENV
+                );
+                venv_ready.set(Ok(()));
+                false
+            } else {
+                if !frictionless::python_can_make_venvs() {
+                    println!("setup: python3 cannot make a virtual environment: installing python3-venv with apt-get in the background");
+                    apt_packages.extend(["python3", "python3-venv"]);
+                }
+                true
+            }
+        } else {
+            false
+        };
+        if want(Tool::Frictionless) {
+            cells.push((Tool::Frictionless, venv_ready.clone()));
+        }
         let chromium_ready = Ready::default();
         if let Some(outcome) = chromium {
             chromium_ready.set(outcome);
@@ -170,7 +199,7 @@ impl Setup {
             }
             cells.push((tool, ready));
         }
-        if !apt_packages.is_empty() || !npm_jobs.is_empty() {
+        if !apt_packages.is_empty() || !npm_jobs.is_empty() || venv_job {
             let (root, log_dir) = (root.to_path_buf(), log_dir);
             std::thread::spawn(move || {
                 let apt = if apt_packages.is_empty() {
@@ -187,6 +216,9 @@ impl Setup {
                             )
                         })
                     }));
+                }
+                if venv_job {
+                    venv_ready.set(apt.clone().and_then(|()| venv_install(&root, &log_dir)));
                 }
                 let node = apt.and_then(|()| {
                     if check_node() {
@@ -571,6 +603,33 @@ fn npm_ci(root: &Path, dir: &Path, log_dir: &Path) -> Result<(), String> {
     }
     std::fs::write(dir.join(NPM_STAMP), tools::digest(&lock))
         .map_err(|e| format!("cannot write {name}/{NPM_STAMP}: {e}"))
+}
+
+/// A fresh virtual environment with frictionless at the pinned version; a failure removes
+/// the environment, so that no half-install is trusted.
+fn venv_install(root: &Path, log_dir: &Path) -> Result<(), String> {
+    let venv = root.join(frictionless::VENV);
+    for (step, (what, mut cmd)) in frictionless::install_commands(root).into_iter().enumerate() {
+        let log = log_dir.join(format!("frictionless-{}.log", ["venv", "pip"][step]));
+        if let Err(failure) = run_logged(&mut cmd, &what, &log) {
+            let _ = std::fs::remove_dir_all(&venv);
+            return Err(format!(
+                "{failure}\n{} was removed. Check that PyPI is reachable, then run the same \
+                 command again.",
+                frictionless::VENV
+            ));
+        }
+    }
+    if frictionless::installed(root) {
+        Ok(())
+    } else {
+        let _ = std::fs::remove_dir_all(&venv);
+        Err(format!(
+            "frictionless in {} does not say it is {} after pip install",
+            frictionless::VENV,
+            frictionless::VERSION
+        ))
+    }
 }
 
 fn wasm_opt_ok() -> bool {

@@ -117,14 +117,19 @@ pub struct Report {
 /// The embed's page (xtask/src/embed.rs).
 const EMBED_PAGE: &str = "embed/index.html";
 
+/// The open data package (`xtask/prerender/src/package.rs`): nothing in the page loads it.
+const PACKAGE_DIR: &str = "data/";
+
 /// Files a visit of the atlas does not load, with why, other than language pages: the
-/// embed's page, and the dataset worker (`src/worker.rs`: its loader, glue and wasm, at the
+/// embed's page, the open data package, and the dataset worker (`src/worker.rs`: its loader, glue and wasm, at the
 /// root), which only a visit asking for another dataset by address (`?data=`) starts.
 fn not_counted(rel: &str) -> Option<&'static str> {
     if rel == EMBED_PAGE {
         Some("the embed's page, not counted")
     } else if rel.starts_with("dataset-worker") {
         Some("the dataset worker, loaded only for ?data=, not counted")
+    } else if rel.starts_with(PACKAGE_DIR) {
+        Some("the open data package, downloaded only from its link, not counted")
     } else {
         None
     }
@@ -393,6 +398,8 @@ mod tests {
         std::fs::create_dir_all(dir.join("embed")).unwrap();
         std::fs::write(dir.join("embed/index.html"), "<p>the embed's page</p>").unwrap();
         std::fs::write(dir.join("dataset-worker_bg.wasm"), "worker").unwrap();
+        std::fs::create_dir_all(dir.join("data")).unwrap();
+        std::fs::write(dir.join("data/atlas.json"), "{\"schema\": 1}").unwrap();
         let noise: String = (0..5000)
             .map(|i| char::from(b'a' + (i * 7 % 26) as u8))
             .collect();
@@ -408,7 +415,11 @@ mod tests {
             .alternatives
             .iter()
             .map(|f| f.path.as_str())
+            .filter(|p| !p.starts_with("data/"))
             .collect();
+        assert!(report.table().contains(
+            "data/atlas.json (the open data package, downloaded only from its link, not counted)"
+        ));
         assert_eq!(
             apart,
             ["embed/index.html", "index.html", "dataset-worker_bg.wasm"],

@@ -21,12 +21,13 @@ fn build_tools(release: bool) -> Vec<Tool> {
 }
 
 /// Everything any task needs.
-const ALL_TOOLS: [Tool; 5] = [
+const ALL_TOOLS: [Tool; 6] = [
     Tool::WasmBindgen,
     Tool::Trunk,
     Tool::WasmOpt,
     Tool::Chromium,
     Tool::E2ePackages,
+    Tool::Frictionless,
 ];
 
 /// Installs whatever is missing and waits for all of it.
@@ -662,7 +663,12 @@ pub fn test(root: &Path, args: &[String]) -> Result<(), String> {
             ],
         ),
     );
-    run.command("native tests", cargo(root, &["test", "--workspace"]));
+    // The validator first: a native test runs it on damaged packages, and `cargo xtask
+    // test` never skips that test.
+    let validator = run.tools(&setup, &[Tool::Frictionless]);
+    let mut native = cargo(root, &["test", "--workspace"]);
+    native.env("ATLAS_FRICTIONLESS", crate::frictionless::program(root));
+    run.command("native tests", native);
     // The prerender (xtask/prerender) is a workspace of its own: checked and tested apart,
     // in the target directory its release-build step uses.
     let prerender = |args: &[&str]| {
@@ -726,6 +732,17 @@ pub fn test(root: &Path, args: &[String]) -> Result<(), String> {
             "size budget (dist/, brotli)",
             "the release build did not run",
         );
+    }
+    const PACKAGE_STEP: &str = "data package (frictionless validate)";
+    if built && validator {
+        run.check(PACKAGE_STEP, || crate::frictionless::check(root));
+    } else {
+        let why = if built {
+            "frictionless is missing"
+        } else {
+            "the release build did not run"
+        };
+        run.skip(PACKAGE_STEP, why);
     }
     let e2e_tools = built && run.tools(&setup, &[Tool::Chromium, Tool::E2ePackages]);
     if e2e_tools {

@@ -5,11 +5,12 @@
 //! - `<tag>.doc.html`: the atlas as a document, for the page's `<noscript>` (document.rs);
 //!
 //! and `preview.png`, the link-preview picture of the English first screen's map
-//! (preview.rs).
+//! (preview.rs), and `data/`, the open data package (package.rs).
 //!
 //! `cargo xtask csp` puts them into the built pages (xtask/src/prerender.rs).
 
 mod document;
+mod package;
 mod preview;
 
 use cancer_atlas::i18n::Lang;
@@ -60,6 +61,16 @@ fn main() {
         std::process::exit(1);
     });
     std::fs::create_dir_all(&dir).expect("output directory");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let changelog = std::fs::read_to_string(root.join("data/changelog.json")).ok();
+    let built = date::PartialDate::from_day(day).iso();
+    match package::write(&dir.join("data"), changelog.as_deref(), &built) {
+        Ok(lines) => println!("prerender: data package: {}", lines.join(", ")),
+        Err(e) => {
+            eprintln!("atlas-prerender: the data package: {e}");
+            std::process::exit(1);
+        }
+    }
     for lang in Lang::ALL {
         let owner = Owner::new();
         owner.set();
