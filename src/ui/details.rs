@@ -923,11 +923,11 @@ pub fn card_markup(data: &Dataset, id: &str, lang: Lang, view_url: &str) -> Opti
     }
     m.element("h4", "", t.details_sources);
     source_list(&mut m, data, &provenance.sources, lang);
-    m.tag("<p class=\"details__report\"><a")
-        .attr("href", &report)
-        .tag(">")
-        .text(t.report_correction)
-        .tag("</a></p>");
+    // In a new tab, as every link that leaves the view (an issue tracker's page; a mail
+    // client ignores it).
+    m.tag("<p class=\"details__report\">")
+        .outside_link(&report, t.report_correction)
+        .tag("</p>");
     m.tag(CLOSE).text(t.details_close).tag("</button>");
     Some(m.into_string())
 }

@@ -46,7 +46,14 @@ pub fn Footer() -> impl IntoView {
                 .text(LICENCE)
                 .tag("</a> ")
                 .text(t.footer_licence_scope)
-                .tag("</p>");
+                .tag("</p><p class=\"site-footer__download\">")
+                .text(t.footer_download)
+                .text(" ")
+                .tag("<a href=\"/data/datapackage.json\" type=\"application/json\">")
+                .text(t.footer_package)
+                .tag("</a> · <a href=\"/data/atlas.json\" type=\"application/json\">")
+                .text(t.footer_whole)
+                .tag("</a></p>");
         }
         m.into_string()
     };

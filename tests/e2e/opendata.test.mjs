@@ -61,3 +61,14 @@ test('every record\'s card has "Report a correction", prefilled with its id, nam
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the footer links to the data package and the whole dataset, which the site serves', async () => {
+  const { page, problems, context } = await site.open('/?lang=fr', { ...desktop, locale: 'fr-FR' }, '.site-footer__download');
+  const hrefs = await page.$$eval('.site-footer__download a', (as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(hrefs, ['/data/datapackage.json', '/data/atlas.json']);
+  const pkg = await (await page.request.get(`${site.url}/data/datapackage.json`)).json();
+  assert.equal(pkg.version, RELEASE.version);
+  assert.equal(pkg.licenses[0].name, 'CC-BY-4.0');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
