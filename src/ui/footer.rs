@@ -53,6 +53,16 @@ pub fn Footer() -> impl IntoView {
                 .text(t.footer_package)
                 .tag("</a> · <a href=\"/data/atlas.json\" type=\"application/json\">")
                 .text(t.footer_whole)
+                .tag("</a></p><p class=\"site-footer__about-data\"><a")
+                .attr(
+                    "href",
+                    match lang {
+                        crate::i18n::Lang::En => "/about/",
+                        crate::i18n::Lang::Fr => "/fr/about/",
+                    },
+                )
+                .tag(">")
+                .text(t.about_data)
                 .tag("</a></p>");
         }
         m.into_string()

@@ -182,6 +182,26 @@ fn render(root: &Path, out: &Path) -> Result<(), String> {
 }
 
 /// The post-build step in `dir`: both pages with their first screens.
+/// The page's stylesheet links, as Trunk wrote them (hashed names, integrity).
+fn stylesheets(template: &str) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(at) = rest.find("<link rel=\"stylesheet\"") {
+        let tail = &rest[at..];
+        let Some(end) = tail.find('>') else { break };
+        out.push_str(&tail[..=end]);
+        rest = &tail[end + 1..];
+    }
+    out
+}
+
+/// Text for an HTML title (the page's own words, escaped).
+fn cancer_atlas_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 pub fn apply(root: &Path, dir: &Path) -> Result<(), String> {
     if !wanted() {
         println!("prerender: debug build, the page shows its loading note until the app starts");
@@ -205,6 +225,25 @@ pub fn apply(root: &Path, dir: &Path) -> Result<(), String> {
         let title = read(out.join(format!("{}.title", p.tag)))?;
         let doc = read(out.join(format!("{}.doc.html", p.tag)))?;
         let html = page(&template, p, &title, &screen, &doc)?;
+        if let Some(parent) = file.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+        }
+        std::fs::write(&file, html).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    }
+    // "About the data" (xtask/prerender/src/about.rs): a page of its own per language, with
+    // the site's styles and nothing else (no script: a visit of the atlas never loads it).
+    let styles: String = stylesheets(&template);
+    for (p, file) in [
+        (&EN, dir.join("about/index.html")),
+        (&FR, dir.join("fr/about/index.html")),
+    ] {
+        let body = read(out.join(format!("{}.about.html", p.tag)))?;
+        let title = read(out.join(format!("{}.about.title", p.tag)))?;
+        let html = format!(
+            "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">{styles}</head><body class=\"about-page\">{body}</body></html>\n",
+            p.tag,
+            cancer_atlas_escape(&title)
+        );
         if let Some(parent) = file.parent() {
             std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
         }

@@ -131,6 +131,8 @@ fn not_counted(rel: &str) -> Option<&'static str> {
         Some("the dataset worker, loaded only for ?data=, not counted")
     } else if rel.starts_with(PACKAGE_DIR) {
         Some("the open data package, downloaded only from its link, not counted")
+    } else if rel == "about/index.html" || rel.ends_with("/about/index.html") {
+        Some("the About the data page, opened only from its link, not counted")
     } else {
         None
     }

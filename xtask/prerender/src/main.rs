@@ -9,6 +9,7 @@
 //!
 //! `cargo xtask csp` puts them into the built pages (xtask/src/prerender.rs).
 
+mod about;
 mod document;
 mod package;
 mod preview;
@@ -85,6 +86,11 @@ fn main() {
             format!("{}.doc.html", lang.tag()),
             &document::document(&data, lang),
         );
+        write(
+            format!("{}.about.html", lang.tag()),
+            &about::body(&data, lang, cancer_atlas::correction::DESTINATION),
+        );
+        write(format!("{}.about.title", lang.tag()), &about::title(lang));
         if lang == Lang::En {
             let style = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../style");
             let css: String = ["base.css", "map.css"]
