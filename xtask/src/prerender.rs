@@ -182,19 +182,6 @@ fn render(root: &Path, out: &Path) -> Result<(), String> {
 }
 
 /// The post-build step in `dir`: both pages with their first screens.
-/// The page's stylesheet links, as Trunk wrote them (hashed names, integrity).
-fn stylesheets(template: &str) -> String {
-    let mut out = String::new();
-    let mut rest = template;
-    while let Some(at) = rest.find("<link rel=\"stylesheet\"") {
-        let tail = &rest[at..];
-        let Some(end) = tail.find('>') else { break };
-        out.push_str(&tail[..=end]);
-        rest = &tail[end + 1..];
-    }
-    out
-}
-
 /// Text for an HTML title (the page's own words, escaped).
 fn cancer_atlas_escape(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -232,7 +219,7 @@ pub fn apply(root: &Path, dir: &Path) -> Result<(), String> {
     }
     // "About the data" (xtask/prerender/src/about.rs): a page of its own per language, with
     // the site's styles and nothing else (no script: a visit of the atlas never loads it).
-    let styles: String = stylesheets(&template);
+    let styles: String = stylesheets(&template).concat();
     for (p, file) in [
         (&EN, dir.join("about/index.html")),
         (&FR, dir.join("fr/about/index.html")),
