@@ -40,6 +40,24 @@ impl Lang {
             .unwrap_or(Lang::En)
     }
 
+    /// The language the host serves at `path` when the address names none
+    /// (public/_redirects): French under `/fr/`; at any other page the browser's first
+    /// language when it is French (the first of Accept-Language, as Netlify reads it), else
+    /// English. None for the embed, which the host serves in no particular language.
+    pub fn served_at(path: &str, first_browser_tag: Option<&str>) -> Option<Lang> {
+        let under = |dir: &str| path == dir || path.starts_with(&format!("{dir}/"));
+        if under("/embed") {
+            None
+        } else if under("/fr") {
+            Some(Lang::Fr)
+        } else {
+            Some(match first_browser_tag.and_then(Lang::from_tag) {
+                Some(Lang::Fr) => Lang::Fr,
+                _ => Lang::En,
+            })
+        }
+    }
+
     /// The interface strings in this language.
     pub fn strings(self) -> &'static Strings {
         match self {
@@ -1571,6 +1589,24 @@ mod format_tests {
             Lang::Fr.role(RelationKind::AffiliatedEntityOf),
             "entité affiliée"
         );
+    }
+
+    #[test]
+    fn the_host_serves_french_under_fr_and_at_the_root_to_a_browser_that_asks_first_for_french() {
+        assert_eq!(Lang::served_at("/fr/", Some("en-GB")), Some(Lang::Fr));
+        assert_eq!(Lang::served_at("/fr", None), Some(Lang::Fr));
+        assert_eq!(
+            Lang::served_at("/fr/index.html", Some("en")),
+            Some(Lang::Fr)
+        );
+        assert_eq!(Lang::served_at("/", Some("fr-CA")), Some(Lang::Fr));
+        assert_eq!(Lang::served_at("/", Some("en-US")), Some(Lang::En));
+        // Only the first language counts: Netlify's `Language=` reads no further.
+        assert_eq!(Lang::served_at("/", Some("de-DE")), Some(Lang::En));
+        assert_eq!(Lang::served_at("/", None), Some(Lang::En));
+        assert_eq!(Lang::served_at("/french", Some("en")), Some(Lang::En));
+        assert_eq!(Lang::served_at("/embed", Some("fr")), None);
+        assert_eq!(Lang::served_at("/embed/", Some("en")), None);
     }
 
     #[test]

@@ -171,7 +171,8 @@ impl ViewState {
     }
 
     /// The whole view state as the URL carries it (reactive). Defaults are left out: the
-    /// browser's language, today, the default map framing.
+    /// language the host serves at this address ([`address_lang`]), today, the default
+    /// map framing.
     pub fn current(&self) -> UrlState {
         let explore = self.explore;
         let lang = self.locale.0.get();
@@ -179,7 +180,7 @@ impl ViewState {
         let query = explore.query.get();
         UrlState {
             data: explore.source.get_value(),
-            lang: (lang != browser_lang()).then_some(lang),
+            lang: (lang != address_lang()).then_some(lang),
             selection: self.selection.0.get(),
             as_of: (day != today()).then_some(day),
             search: (!query.trim().is_empty()).then_some(query),
@@ -195,7 +196,7 @@ impl ViewState {
     /// Sets every piece of view state from a URL state (missing parts take their defaults).
     pub fn apply(&self, state: UrlState) {
         let explore = self.explore;
-        self.locale.0.set(state.lang.unwrap_or_else(browser_lang));
+        self.locale.0.set(state.lang.unwrap_or_else(page_lang));
         self.selection.0.set(state.selection);
         self.as_of.0.set(state.as_of.unwrap_or_else(today));
         explore.query.set(state.search.unwrap_or_default());
@@ -297,6 +298,57 @@ pub fn browser_lang() -> Lang {
         .chain(navigator.language())
         .collect();
     Lang::preferred(tags.iter().map(String::as_str))
+}
+
+thread_local! {
+    /// [`page_lang`], read once before the app changes `<html lang>`.
+    static PAGE_LANG: std::cell::OnceCell<Lang> = const { std::cell::OnceCell::new() };
+}
+
+/// The language the atlas starts in when its address names none: that of the page it was
+/// served in, when the page holds a first screen drawn in it (`/`, `/fr/`: the host chose it
+/// by the path and the browser's first language, public/_redirects), so that the language
+/// never changes after the first screen. Elsewhere (the embed, `trunk serve`), the
+/// browser's. Read once, before the app changes `<html lang>`.
+pub fn page_lang() -> Lang {
+    if !IN_BROWSER {
+        return BUILD_LANG.with(|l| l.get());
+    }
+    PAGE_LANG.with(|cell| *cell.get_or_init(|| served_lang().unwrap_or_else(browser_lang)))
+}
+
+/// `<html lang>` of a page that holds a prerendered first screen.
+fn served_lang() -> Option<Lang> {
+    let document = web_sys::window()?.document()?;
+    let boot = document.get_element_by_id("boot")?;
+    if !boot
+        .class_name()
+        .split_whitespace()
+        .any(|c| c == "boot--prerendered")
+    {
+        return None;
+    }
+    Lang::from_tag(&document.document_element()?.get_attribute("lang")?)
+}
+
+/// The language the host serves at this address when it names none ([`Lang::served_at`]):
+/// the address bar leaves `lang=` out only for that one, so that a reload or a shared
+/// address keeps the language shown.
+pub fn address_lang() -> Lang {
+    if !IN_BROWSER {
+        return BUILD_LANG.with(|l| l.get());
+    }
+    let Some(window) = web_sys::window() else {
+        return Lang::En;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    let navigator = window.navigator();
+    let first = navigator
+        .languages()
+        .iter()
+        .find_map(|tag| tag.as_string())
+        .or_else(|| navigator.language());
+    Lang::served_at(&path, first.as_deref()).unwrap_or_else(browser_lang)
 }
 
 /// Offline use: registers `/sw.js` (`public/sw.js`), which keeps the page and its hashed
@@ -413,9 +465,10 @@ fn workspace<D: Into<Arc<Dataset>>>(
 /// The whole app, started from the browser: its address, language and calendar.
 #[component]
 pub fn App() -> impl IntoView {
+    let served = page_lang();
     remove_boot_placeholder();
     let (url, ignored) = UrlState::from_query(&ui::location::search());
-    let lang = url.lang.unwrap_or_else(browser_lang);
+    let lang = url.lang.unwrap_or(served);
     shell(url, ignored, lang, today())
 }
 

@@ -102,10 +102,16 @@ test('link previews and search: Open Graph and Twitter tags, and a schema.org Da
   await context.close();
 });
 
-test('a deep link falls back to the app (SPA rewrite from _redirects)', async () => {
-  const { page, problems, context } = await openApp('/some/shared/view?lang=fr');
-  assert.ok(await page.isVisible('.region--map'));
-  assert.deepEqual(problems, []);
+test('an address that is no page says so in both languages and leads back to the atlas', async () => {
+  const { page, problems, context } = await site.open('/some/shared/view?lang=fr', {}, 'h1');
+  assert.equal(await page.textContent('h1'), 'Page not found');
+  assert.equal(await page.textContent('[lang="fr"] h2'), 'Page introuvable');
+  await page.click('text=Ouvrir l’atlas');
+  await page.waitForSelector('.region--map', { timeout: 30_000 });
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+  // The 404 itself (an HTTP error and the console's note of it) is the one expected problem.
+  assert.deepEqual(problems.filter((p) => !p.includes('/some/shared/view') && !p.includes('status of 404')), []);
+  assert.equal(problems.length, 2, problems.join('\n'));
   await context.close();
 });
 

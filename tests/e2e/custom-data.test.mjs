@@ -54,8 +54,8 @@ before(async () => {
   writeFileSync(join(dir, 'd/many.json'), JSON.stringify(many));
   writeFileSync(join(dir, 'd/page.html'), '<!doctype html><title>Not JSON</title>');
   writeFileSync(join(dir, 'd/huge.json'), `[${' '.repeat(10_100_000)}]`);
-  // A missing file under /d/ is a 404, as on a host without the atlas's SPA rewrite (on
-  // the atlas's own site a missing path is the app's page: "not JSON but text/html").
+  // A missing file under /d/ is a 404 whose body is a text file (on the atlas's own site a
+  // missing path is "Page not found", an HTML page: the same notice as for a 404).
   const redirects = join(dir, '_redirects');
   writeFileSync(redirects, `/d/*  /d/missing.txt  404\n${readFileSync(redirects, 'utf8')}`);
   server = await startServer(dir);

@@ -26,6 +26,9 @@ test('after a first visit the atlas works offline; a new deploy shows on the nex
       const keys = await (await caches.open('atlas-v1')).keys();
       return keys.some((k) => k.url.endsWith('.wasm')) && keys.some((k) => new URL(k.url).pathname === '/');
     });
+    // The worker kept the page its first navigation brought (from the HTTP cache): the
+    // page was downloaded once.
+    assert.deepEqual(server.requests.filter((p) => p === '/'), ['/'], 'the page, once');
     // Exactly the page and what its tags load (scripts, styles, the preloaded wasm), plus
     // the tab icon once fetched: nothing taken from the page's text or comments.
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
@@ -61,6 +64,35 @@ test('after a first visit the atlas works offline; a new deploy shows on the nex
     assert.equal(await page.getAttribute('meta[name="deploy"]', 'content'), '2', 'the newest deploy is the cached one');
     await page.goto(server.url + '/?sel=unicancer&lang=fr&view=table');
     await page.waitForSelector('.table');
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    await server.close().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('offline, an address in French opens the French page a visit of /fr/ kept, from its first screen', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-offline-'));
+  cpSync(resolve(process.env.DIST_DIR || 'dist'), dir, { recursive: true });
+  const server = await startServer(dir);
+  const browser = await launch();
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(server.url + '/fr/?sel=crane');
+    await page.waitForSelector('#details-name');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(async () => Boolean(await (await caches.open('atlas-v1')).match('/fr/')));
+    assert.deepEqual(server.requests.filter((p) => p.startsWith('/fr')), ['/fr/'], 'the French page, once');
+    await server.close();
+    // `/` in an English browser, but the address asks for French: the French page.
+    const response = await page.goto(server.url + '/?lang=fr&sel=unicancer');
+    assert.match(await response.text(), /<html lang="fr"/);
+    await page.waitForSelector('#details-name');
     assert.equal(await page.getAttribute('html', 'lang'), 'fr');
     assert.deepEqual(errors, []);
   } finally {

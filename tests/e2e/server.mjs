@@ -1,10 +1,15 @@
-// A static server for dist/ that behaves like Netlify for what the app relies on:
-// the rules in dist/_headers, the SPA fallback in dist/_redirects, and brotli or gzip
-// compression of text and wasm for clients that accept it. Loopback only.
+// A static server for dist/ that behaves like Netlify for what the app relies on: the rules
+// of dist/_headers and dist/_redirects read by Netlify's own parsers and matched by Netlify's
+// own redirect engine (as netlify-cli does; netlify-cli.test.mjs compares the two servers),
+// "Page not found" from dist/404.html, and brotli or gzip compression of text and wasm for
+// clients that accept it. Loopback only.
 import { createServer } from 'node:http';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { parseAllHeaders } from '@netlify/headers-parser';
+import { parseAllRedirects } from '@netlify/redirect-parser';
+import redirector from 'netlify-redirector';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -44,160 +49,161 @@ function encode(file, body, acceptEncoding = '') {
   return { body };
 }
 
-/** Netlify path pattern -> RegExp: `*` matches anything, `:name` one segment. */
-export function patternToRegExp(pattern) {
-  const body = pattern
-    .split(/(\*|:[A-Za-z_]+)/)
-    .map((part) => {
-      if (part === '*') return '.*';
-      if (part.startsWith(':')) return '[^/]+';
-      return part.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-    })
-    .join('');
-  return new RegExp(`^${body}$`);
+/**
+ * The site's rules as Netlify reads them: `_headers` and `_redirects` through Netlify's own
+ * parsers (@netlify/headers-parser, @netlify/redirect-parser, as netlify-cli calls them),
+ * and the redirects matched by Netlify's own engine (netlify-redirector, the library
+ * netlify-cli matches with). A file either parser rejects is refused with its messages,
+ * which name the line.
+ */
+export async function netlifyRules(root) {
+  const { headers, errors: headerErrors } = await parseAllHeaders({ headersFiles: [join(root, '_headers')], minimal: false });
+  const { redirects, errors: redirectErrors } = await parseAllRedirects({ redirectsFiles: [join(root, '_redirects')], minimal: false });
+  const errors = [
+    ...headerErrors.map((e) => `_headers: ${e.message}`),
+    ...redirectErrors.map((e) => `_redirects: ${e.message}`),
+  ];
+  if (errors.length) throw new Error(`Netlify's parsers reject the site's rules:\n${errors.join('\n')}`);
+  // netlify-redirector reads the shape netlify-cli gives it (utils/redirects.js there):
+  // `params` for the query, capitalised conditions; the rule's pattern is its `path`.
+  const forRedirector = ({ conditions: { country, language, role, ...conditions }, from, query, signed, ...rule }) => ({
+    ...rule,
+    origin: from,
+    params: query,
+    conditions: {
+      ...conditions,
+      ...(role && { Role: role }),
+      ...(country && { Country: country }),
+      ...(language && { Language: language }),
+    },
+  });
+  const matcher = redirects.length
+    ? await redirector.parseJSON(JSON.stringify(redirects.map(forRedirector)), {})
+    : { match: () => null };
+  return { headers, redirects, matcher };
 }
 
-/** Parses Netlify's _headers format into [{ regexp, headers: [[name, value]] }]. */
-export function parseHeaders(text) {
-  const rules = [];
-  let current = null;
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/\r$/, '');
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      current = { pattern: line.trim(), regexp: patternToRegExp(line.trim()), headers: [] };
-      rules.push(current);
-    } else if (current) {
-      const at = line.indexOf(':');
-      if (at > 0) current.headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+/** The `_headers` rules whose path matches `path`, in file order (Netlify's `forRegExp`). */
+export function headerRulesFor(rules, path) {
+  return rules.headers.filter((rule) => rule.forRegExp.test(path));
+}
+
+/** The headers `path` gets, with every header that two matching rules set: [{ name, by }]. */
+export function headersFor(rules, path) {
+  const values = {};
+  const setBy = new Map();
+  const conflicts = [];
+  for (const rule of headerRulesFor(rules, path)) {
+    for (const [name, value] of Object.entries(rule.values)) {
+      const key = name.toLowerCase();
+      if (setBy.has(key)) conflicts.push({ name, by: [setBy.get(key), rule.for] });
+      else setBy.set(key, rule.for);
+      values[name] = value;
     }
   }
-  return rules;
+  return { values, conflicts };
+}
+
+/** The language a `Language=` condition is matched against, as netlify-cli takes it: the
+ *  first two letters of the first language in Accept-Language. */
+export function requestLanguage(acceptLanguage = '') {
+  return acceptLanguage ? acceptLanguage.split(',')[0].slice(0, 2) : 'en';
+}
+
+/** The redirect rule Netlify's engine picks for a request (first match wins), or null. */
+export function matchRedirect(rules, url, acceptLanguage) {
+  const headers = { 'x-language': requestLanguage(acceptLanguage), 'x-country': 'us', 'accept-language': acceptLanguage ?? '' };
+  return rules.matcher.match({
+    scheme: url.protocol.replace(/:.*$/, ''),
+    host: url.hostname,
+    path: decodeURIComponent(url.pathname),
+    query: url.search.slice(1),
+    headers,
+    cookieValues: {},
+    getHeader: (name) => headers[name.toLowerCase()] || '',
+    getCookie: () => '',
+  });
 }
 
 /**
- * Parses _redirects into [{ regexp, query, to, status, force, language }]: the path, its
- * query conditions (`key=value`, or `key=:name` for any value), the target, the status
- * with Netlify's "!" (rewrite even when a file exists) and a `Language=` condition.
+ * The file Netlify serves for a path, as netlify-cli looks it up: the path itself, then
+ * `index.html` under it (and `.html` beside it for a path without an extension); or null.
  */
-export function parseRedirects(text) {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'))
-    .map((l) => {
-      const [from, ...rest] = l.split(/\s+/);
-      const query = [];
-      while (rest.length && rest[0].includes('=') && !rest[0].startsWith('/')) query.push(rest.shift().split('='));
-      const [to, status = '301', ...conditions] = rest;
-      const language = conditions.find((c) => c.startsWith('Language='))?.slice('Language='.length).split(',');
-      return {
-        regexp: patternToRegExp(from),
-        query,
-        to,
-        status: Number.parseInt(status, 10),
-        force: status.endsWith('!'),
-        language,
-      };
-    });
-}
-
-/** The language Netlify matches `Language=` against: the first of Accept-Language, as
- *  netlify-cli's emulation reads it (its first two letters). */
-export function requestLanguage(acceptLanguage = '') {
-  return acceptLanguage.split(',')[0].trim().slice(0, 2).toLowerCase() || 'en';
-}
-
-/** The first rule that matches the request, or undefined. */
-export function matchRedirect(rules, url, acceptLanguage, fileExists) {
-  return rules.find((r) =>
-    r.regexp.test(url.pathname)
-    && (r.force || !fileExists)
-    && r.query.every(([k, v]) => url.searchParams.has(k) && (v.startsWith(':') || url.searchParams.get(k) === v))
-    && (!r.language || r.language.includes(requestLanguage(acceptLanguage))));
-}
-
-async function readOptional(path) {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
 async function fileAt(root, urlPath) {
   const decoded = decodeURIComponent(urlPath);
-  let path = normalize(join(root, decoded));
-  if (path !== root && !path.startsWith(root + sep)) return null;
-  try {
-    let info = await stat(path);
-    if (info.isDirectory()) {
-      path = join(path, 'index.html');
-      info = await stat(path);
+  const candidates = [decoded];
+  if (decoded.endsWith('/')) candidates.push(`${decoded}index.html`);
+  else if (!/\.(html?|png|jpg|js|css|svg|gif|ico|woff|woff2)$/.test(decoded)) candidates.push(`${decoded}.html`, `${decoded}/index.html`);
+  for (const candidate of candidates) {
+    const path = normalize(join(root, candidate));
+    if (path !== root && !path.startsWith(root + sep)) return null;
+    try {
+      if ((await stat(path)).isFile()) return path;
+    } catch {
+      // Not this one.
     }
-    return info.isFile() ? path : null;
-  } catch {
-    return null;
   }
+  return null;
 }
 
 /** Starts the server on a free loopback port; resolves to { url, close, requests }. */
 export async function startServer(distDir) {
   const root = normalize(distDir);
-  const headerRules = parseHeaders(await readOptional(join(root, '_headers')));
-  const redirects = parseRedirects(await readOptional(join(root, '_redirects')));
+  const rules = await netlifyRules(root);
   const requests = [];
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     const urlPath = url.pathname;
     requests.push(urlPath);
-    let status = 200;
-    let file = await fileAt(root, urlPath);
-    // Netlify applies a rule when no file matches the path, or always when it is forced
-    // ("200!"). A 200 rule rewrites to its target; a 404 rule answers "not found" (with
-    // its target as the body when that file exists).
-    const rule = matchRedirect(redirects, url, req.headers['accept-language'], Boolean(file));
-    if (rule?.status === 200) file = await fileAt(root, rule.to);
-    if (rule?.status === 404) {
-      status = 404;
-      file = await fileAt(root, rule.to);
-    }
-    if (!file) status = 404;
-    // Every header from the rules that match the path. One set by two matching rules is
-    // refused: hosts differ on whether the later replaces the earlier or both are sent
-    // (and two Content-Security-Policy headers are two policies, both enforced).
-    const setBy = new Map();
-    for (const rule of headerRules) {
-      if (!rule.regexp.test(urlPath)) continue;
-      for (const [name, value] of rule.headers) {
-        const key = name.toLowerCase();
-        if (setBy.has(key)) {
-          res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-          res.end(`_headers: ${name} for ${urlPath} is set by both ${setBy.get(key)} and ${rule.pattern}`);
-          return;
-        }
-        setBy.set(key, rule.pattern);
-        res.setHeader(name, value);
-      }
-    }
-    if (rule && rule.status >= 300 && rule.status < 400) {
-      // Netlify passes the query on to the target.
-      res.writeHead(rule.status, { Location: rule.to + url.search });
-      res.end();
+    // The headers of the request's path (as Netlify matches them). A header set by two
+    // matching rules is refused: hosts differ on whether the later replaces the earlier or
+    // both are sent (and two Content-Security-Policy headers are two policies, both
+    // enforced); tests/e2e/netlify.test.mjs checks every path of dist/ for it.
+    const { values, conflicts } = headersFor(rules, urlPath);
+    if (conflicts.length) {
+      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(conflicts.map((c) => `_headers: ${c.name} for ${urlPath} is set by both ${c.by.join(' and ')}`).join('\n'));
       return;
     }
+    for (const [name, value] of Object.entries(values)) res.setHeader(name, value);
+    // A request whose rule depends on its language is cached per language by Netlify's CDN.
+    const match = matchRedirect(rules, url, req.headers['accept-language']);
+    const otherLanguage = matchRedirect(rules, url, requestLanguage(req.headers['accept-language']) === 'fr' ? 'en' : 'fr');
+    const vary = JSON.stringify(match) === JSON.stringify(otherLanguage) ? 'Accept-Encoding' : 'Accept-Encoding, Accept-Language';
+
+    // What netlify-cli does with the match (utils/proxy.js, serveRedirect): a file at the
+    // path wins over a rule unless the rule is forced ("!"); a 3xx sends the visitor on
+    // (with the request's query when the target has none); a 200 serves the target's file
+    // at this address; a 404 serves it as "not found".
+    let status = 200;
+    let file = await fileAt(root, urlPath);
+    if (match && (match.force || !file)) {
+      const dest = new URL(match.to, 'http://localhost');
+      if ([...dest.searchParams].length === 0) url.searchParams.forEach((v, k) => dest.searchParams.append(k, v));
+      if (match.status >= 300 && match.status < 400) {
+        res.writeHead(match.status, { Location: dest.pathname + dest.search, 'Cache-Control': 'no-cache' });
+        res.end();
+        return;
+      }
+      status = match.status;
+      file = await fileAt(root, dest.pathname);
+    }
+    // No file: Netlify's "not found", with the site's own 404.html when it has one.
     if (!file) {
-      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Not found');
+      status = 404;
+      file = await fileAt(root, '/404.html');
+    }
+    if (!file) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Not Found');
       return;
     }
     const { body, encoding } = encode(file, await readFile(file), req.headers['accept-encoding']);
     res.writeHead(status, {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Length': body.length,
-      // As Netlify does for a path with language rules (its CDN keeps a copy per language).
-      Vary: redirects.some((r) => r.language && r.regexp.test(urlPath)) ? 'Accept-Encoding, Accept-Language' : 'Accept-Encoding',
+      Vary: vary,
       ...(encoding ? { 'Content-Encoding': encoding } : {}),
     });
     res.end(req.method === 'HEAD' ? undefined : body);

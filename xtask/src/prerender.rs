@@ -236,6 +236,10 @@ pub fn apply(root: &Path, dir: &Path) -> Result<(), String> {
         }
         std::fs::write(&file, html).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
     }
+    // "Page not found" (Netlify serves /404.html for any address that is no file).
+    let missing = dir.join("404.html");
+    std::fs::write(&missing, not_found_page(&styles))
+        .map_err(|e| format!("cannot write {}: {e}", missing.display()))?;
     std::fs::copy(
         out.join("preview.png"),
         dir.join(PREVIEW.trim_start_matches('/')),
@@ -258,6 +262,33 @@ pub fn apply(root: &Path, dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// The policy of the "not found" page, carried by the page itself: Netlify serves
+/// `/404.html` at whatever address was asked for, and only the `/*` rule of `_headers`
+/// matches every such address. The page runs nothing and submits nothing.
+pub const NOT_FOUND_POLICY: &str =
+    "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
+
+/// `/404.html`, in both languages: where the atlas, its French page and "About the data"
+/// are. Styled by the site's stylesheets, with no script.
+pub fn not_found_page(styles: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+<meta http-equiv=\"Content-Security-Policy\" content=\"{NOT_FOUND_POLICY}\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+<meta name=\"robots\" content=\"noindex\">\
+<title>Page not found · Page introuvable — Cancer Cooperation Atlas</title>\
+<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">{styles}</head>\
+<body class=\"about-page\"><main class=\"about\" id=\"main\">\
+<section aria-labelledby=\"missing-en\"><h1 id=\"missing-en\">Page not found</h1>\
+<p>There is no page at this address. Every view of the atlas has its address at the root of the site, with the view after the “?”.</p>\
+<ul><li><a href=\"/\">Open the atlas</a></li><li><a href=\"/about/\">About the data</a></li></ul></section>\
+<section lang=\"fr\" aria-labelledby=\"missing-fr\"><h2 id=\"missing-fr\">Page introuvable</h2>\
+<p>Aucune page ne se trouve à cette adresse. Chaque vue de l’atlas a son adresse à la racine du site, la vue après le «\u{a0}?\u{a0}».</p>\
+<ul><li><a href=\"/fr/\">Ouvrir l’atlas</a></li><li><a href=\"/fr/about/\">À propos des données</a></li></ul></section>\
+</main></body></html>\n"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,6 +304,27 @@ mod tests {
         r#"<div id="boot" class="boot" aria-busy="true"><p class="boot__stuck">slow</p></div>"#,
         r#"<noscript><p>needs JavaScript</p></noscript></body></html>"#,
     );
+
+    #[test]
+    fn the_not_found_page_leads_back_in_both_languages_and_runs_nothing() {
+        let html = not_found_page(r#"<link rel="stylesheet" href="/assets/a-1.css"/>"#);
+        for link in [
+            r#"href="/""#,
+            r#"href="/fr/""#,
+            r#"href="/about/""#,
+            r#"href="/fr/about/""#,
+        ] {
+            assert!(html.contains(link), "{link}");
+        }
+        assert!(html.contains(r#"<section lang="fr""#));
+        assert!(html.contains(r#"href="/assets/a-1.css""#));
+        assert!(!html.contains("<script"));
+        let policy = html
+            .split("Content-Security-Policy\" content=\"")
+            .nth(1)
+            .unwrap();
+        assert!(policy.starts_with("default-src 'none';") && !policy.contains("script-src"));
+    }
 
     #[test]
     fn english_page_gets_the_screen_in_a_closed_shadow_root_with_the_stylesheets() {

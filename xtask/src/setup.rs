@@ -32,6 +32,8 @@ pub enum Tool {
     Chromium,
     /// The end-to-end tests' npm packages (tests/e2e).
     E2ePackages,
+    /// Netlify's local server, netlify-cli from npm (tests/netlify).
+    NetlifyCli,
     /// PyPI's frictionless at [`frictionless::VERSION`], in a virtual environment under
     /// `target/venv` (Debian's python3-venv from apt first, if missing).
     Frictionless,
@@ -45,6 +47,7 @@ impl Tool {
             Tool::WasmOpt => "wasm-opt (npm, tools/)",
             Tool::Chromium => "Chromium and ChromeDriver",
             Tool::E2ePackages => "the end-to-end tests' npm packages",
+            Tool::NetlifyCli => "netlify-cli (npm, tests/netlify)",
             Tool::Frictionless => "frictionless (PyPI, target/venv)",
         }
     }
@@ -141,6 +144,7 @@ impl Setup {
         let npm_dirs: Vec<(Tool, &'static str)> = [
             (Tool::WasmOpt, tools::BUILD_TOOLS_DIR),
             (Tool::E2ePackages, tools::E2E_DIR),
+            (Tool::NetlifyCli, tools::NETLIFY_DIR),
         ]
         .into_iter()
         .filter(|(tool, _)| want(*tool))

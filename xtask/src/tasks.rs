@@ -21,12 +21,13 @@ fn build_tools(release: bool) -> Vec<Tool> {
 }
 
 /// Everything any task needs.
-const ALL_TOOLS: [Tool; 6] = [
+const ALL_TOOLS: [Tool; 7] = [
     Tool::WasmBindgen,
     Tool::Trunk,
     Tool::WasmOpt,
     Tool::Chromium,
     Tool::E2ePackages,
+    Tool::NetlifyCli,
     Tool::Frictionless,
 ];
 
@@ -561,6 +562,7 @@ fn e2e_inputs(root: &Path) -> Result<String, String> {
         &root.join(tools::E2E_DIR),
         &["node_modules", "artifacts"],
     )?);
+    files.push(root.join(tools::NETLIFY_DIR).join("package-lock.json"));
     let facts: Vec<String> = [
         tools::chromium_path(),
         tools::chromedriver_path(),
@@ -595,6 +597,7 @@ fn end_to_end(root: &Path, run: &mut Run, rerun: bool) -> Result<(), String> {
     e2e.args(&files)
         .env("DIST_DIR", root.join("dist"))
         .env("CHROMIUM", tools::chromium_path())
+        .env("NETLIFY_CLI", tools::netlify_cli(root))
         .current_dir(root);
     if run.command(E2E_STEP, e2e) {
         let passed = run.steps.last().map_or(0, |s| s.tests.passed);
@@ -744,7 +747,11 @@ pub fn test(root: &Path, args: &[String]) -> Result<(), String> {
         };
         run.skip(PACKAGE_STEP, why);
     }
-    let e2e_tools = built && run.tools(&setup, &[Tool::Chromium, Tool::E2ePackages]);
+    let e2e_tools = built
+        && run.tools(
+            &setup,
+            &[Tool::Chromium, Tool::E2ePackages, Tool::NetlifyCli],
+        );
     if e2e_tools {
         end_to_end(root, &mut run, rerun)?;
     } else {

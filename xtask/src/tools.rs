@@ -9,10 +9,14 @@ use std::process::Command;
 pub const TRUNK_VERSION: &str = "0.22.1";
 /// binaryen's version from npm (tools/package.json), the one Trunk.toml asks for.
 pub const WASM_OPT_VERSION: &str = "131";
-/// Oldest Node.js the end-to-end tests run on (node:test with the spec reporter).
-pub const NODE_MIN_MAJOR: u64 = 18;
+/// Oldest Node.js the end-to-end tests run on: 20 for netlify-cli 26 (tests/netlify;
+/// >= 20.12.2) and Netlify's rule parsers (>= 18.14).
+pub const NODE_MIN_MAJOR: u64 = 20;
 /// The directory holding the end-to-end tests and their package.json.
 pub const E2E_DIR: &str = "tests/e2e";
+/// Netlify's own local server (netlify-cli), with its package.json: apart from tests/e2e,
+/// as it is large (about 420 MB installed).
+pub const NETLIFY_DIR: &str = "tests/netlify";
 /// Build tools from npm (wasm-opt), with their package.json.
 pub const BUILD_TOOLS_DIR: &str = "tools";
 
@@ -153,6 +157,11 @@ pub fn chromium_path() -> String {
 /// Path of ChromeDriver for wasm-bindgen-test (`CHROMEDRIVER` overrides).
 pub fn chromedriver_path() -> String {
     std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned())
+}
+
+/// netlify-cli's command, as `npm ci` installs it under [`NETLIFY_DIR`].
+pub fn netlify_cli(root: &Path) -> PathBuf {
+    root.join(NETLIFY_DIR).join("node_modules/.bin/netlify")
 }
 
 #[cfg(test)]
