@@ -29,8 +29,8 @@ mod sort;
 #[path = "src/typography.rs"]
 mod typography;
 
-/// Where reports of a correction go when the build is not told otherwise (README, "Report a
-/// correction").
+/// Where reports of a correction go when the build is not told otherwise (docs/guide.md,
+/// "Version, licence, citation and corrections").
 const DEFAULT_CORRECTIONS: &str = "corrections@cancer-cooperation-atlas.org";
 
 /// What `graph::embedded` reads in the app: the bytes this script is about to write.
@@ -39,7 +39,7 @@ const EMBEDDED_NETWORK: &[u8] = &[];
 fn main() {
     println!("cargo::rerun-if-changed=data");
     // Where "Report a correction" sends reports: set when the site is built, else the
-    // address the README states (src/correction.rs).
+    // address docs/guide.md states (src/correction.rs).
     println!("cargo::rerun-if-env-changed=ATLAS_CORRECTIONS");
     let corrections = std::env::var("ATLAS_CORRECTIONS")
         .ok()

@@ -7,8 +7,8 @@
 
 use crate::i18n::Lang;
 
-/// Where reports go, as the build was told (`build.rs` falls back to the address the
-/// README states).
+/// Where reports go, as the build was told (`build.rs` falls back to the address
+/// docs/guide.md states, "Version, licence, citation and corrections").
 pub const DESTINATION: &str = env!("ATLAS_CORRECTIONS");
 
 /// What a report says about the record.

@@ -211,7 +211,7 @@ fn data_errors_are_listed_as_text_in_an_alert() {
 }
 
 /// Not a pass/fail timing: prints what parsing and validating the dataset costs in the
-/// browser, for the README (`cargo xtask test` shows it in the browser-test output).
+/// browser, for docs/performance.md (`cargo xtask test` shows it in the browser-test output).
 #[wasm_bindgen_test]
 fn measure_dataset_parse_time_in_the_browser() {
     let performance = web_sys::window().unwrap().performance().unwrap();

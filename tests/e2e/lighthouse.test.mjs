@@ -1,7 +1,7 @@
 // Lighthouse (the npm package, run on Debian's Chromium; nothing is downloaded) on the
 // built dist/, served with Netlify's headers: mobile (Lighthouse's default, with simulated
 // slow 4G and a 4× slower CPU) and desktop. Accessibility must score 100; every score is
-// printed and written to target/lighthouse.json, and the README records them.
+// printed and written to target/lighthouse.json, and docs/performance.md records them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';

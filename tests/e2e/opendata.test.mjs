@@ -46,7 +46,7 @@ for (const [lang, locale, menu, button, accessed] of [
 test('every record\'s card has "Report a correction", prefilled with its id, name, values and the view', async () => {
   const { page, problems, context } = await site.open('/?sel=rel-crane-14', { ...desktop, locale: 'en-GB' }, '#details-name');
   const href = await page.getAttribute('.details__report a', 'href');
-  assert.match(href, /^mailto:[^?]+@[^?]+\?subject=/, 'the README\'s default address unless the build sets one');
+  assert.match(href, /^mailto:[^?]+@[^?]+\?subject=/, 'the default address (build.rs, docs/guide.md) unless the build sets one');
   const decoded = decodeURIComponent(href);
   const name = (await page.textContent('#details-name')).trim();
   assert.ok(decoded.includes(`Record: ${name} (rel-crane-14)`), decoded);

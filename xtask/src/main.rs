@@ -41,7 +41,7 @@ tasks:
                   frictionless in target/venv)
   fresh-machine   prove the set-up path from nothing: a clean clone with an empty
                   RUSTUP_HOME and CARGO_HOME in a throwaway directory, then the two
-                  commands there, timed (see README, Measured)
+                  commands there, timed (docs/performance.md, Set-up and test times)
   serve [args]    set up, then `trunk serve` on http://127.0.0.1:8080 (args go to trunk)
   test [--rerun]  set up, then run every check: fmt, clippy (native and wasm32), native
                   tests, browser tests, release build, size budget, the data package

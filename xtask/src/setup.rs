@@ -437,7 +437,7 @@ impl CargoTool {
 /// one's opt-level. Their own profiles ask for fat LTO and one codegen unit (trunk: 10 min
 /// 45 s on the 2-core machine); tools that spend most of their time waiting on cargo need
 /// no LTO and no debug info, and compile several times faster without. The numbers are in
-/// README ("Measured").
+/// docs/performance.md ("Set-up and test times").
 pub const FAST_TOOL_PROFILE: [(&str, &str); 4] = [
     ("CARGO_PROFILE_RELEASE_LTO", "off"),
     ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "256"),
