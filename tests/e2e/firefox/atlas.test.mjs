@@ -7,7 +7,7 @@ import { useSite, openPage, text, attr, isVisible, count, closedShadowBoxes } fr
 
 const site = useSite();
 const desktop = { viewport: { width: 1440, height: 900 } };
-const phone = { viewport: { width: 375, height: 812 } };
+const phone = { phone: true, viewport: { width: 375, height: 812 } };
 
 /** Holds back the wasm until `release()`: the prerendered page is all there is meanwhile. */
 async function holdWasm(page) {
@@ -40,7 +40,8 @@ async function clickByText(page, selector, label) {
 
 for (const [name, options] of [['desktop', desktop], ['phone', phone]]) {
   test(`Firefox ESR (${name}): the first screen is painted before the wasm, then the app takes over in the same boxes`, async () => {
-    const { page, problems, context } = await openPage(await site.firefox(), site.url, options);
+    const { phone: overlay, ...pageOptions } = options;
+    const { page, problems, context } = await openPage(await site.firefox('en-GB', { phone: overlay }), site.url, pageOptions);
     try {
       const release = await holdWasm(page);
       await page.goto(site.url + '/', { waitUntil: 'load' });
@@ -88,6 +89,7 @@ test('Firefox ESR: a click on the first screen before the app is ready says so, 
 
 test('Firefox ESR: a French browser gets the French first screen, and the app stays French', async () => {
   const { page, problems, context } = await site.open('/', { locale: 'fr-FR', ...phone }, '.brand__title');
+  assert.equal(await page.evaluate(() => innerWidth - document.documentElement.clientWidth), 0, 'scrollbars over the page, as on a phone');
   assert.equal(await page.evaluate(() => navigator.language), 'fr-FR');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
   assert.equal(await page.title(), 'Atlas de la coopération contre le cancer');

@@ -27,14 +27,20 @@ const QUIET = {
 /**
  * Firefox ESR speaking `locale` (its Accept-Language and navigator.languages: Firefox
  * has no per-tab language, so a journey in another language launches its own browser).
+ * `phone`: scrollbars drawn over the page, as on a phone, instead of the desktop's 12 px
+ * gutter (a 375 px window then has the 351 px content box a phone has).
  */
-export function launch(locale = 'en-GB') {
+export function launch(locale = 'en-GB', { phone = false } = {}) {
   const primary = locale.split('-')[0];
   return puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
-    extraPrefsFirefox: { ...QUIET, 'intl.accept_languages': `${locale}, ${primary}` },
+    extraPrefsFirefox: {
+      ...QUIET,
+      'intl.accept_languages': `${locale}, ${primary}`,
+      ...(phone ? { 'ui.useOverlayScrollbars': 1 } : {}),
+    },
   });
 }
 
@@ -92,12 +98,13 @@ export function useSite() {
     for (const browser of site.browsers.values()) await (await browser).close();
     await site.server?.close();
   });
-  site.firefox = (locale = 'en-GB') => {
-    if (!site.browsers.has(locale)) site.browsers.set(locale, launch(locale));
-    return site.browsers.get(locale);
+  site.firefox = (locale = 'en-GB', { phone = false } = {}) => {
+    const key = `${locale}${phone ? ' phone' : ''}`;
+    if (!site.browsers.has(key)) site.browsers.set(key, launch(locale, { phone }));
+    return site.browsers.get(key);
   };
-  site.open = async (path = '/', { locale = 'en-GB', ...options } = {}, readySelector = '.brand__title') => {
-    const opened = await openPage(await site.firefox(locale), site.url, options);
+  site.open = async (path = '/', { locale = 'en-GB', phone = false, ...options } = {}, readySelector = '.brand__title') => {
+    const opened = await openPage(await site.firefox(locale, { phone }), site.url, options);
     await opened.page.goto(site.url + path);
     await opened.page.waitForSelector(readySelector, { timeout: 30_000 });
     return opened;
