@@ -1,8 +1,8 @@
 // Launches Debian's Firefox ESR (never a downloaded build) through puppeteer-core over
 // WebDriver BiDi (no geckodriver), and records on every page what the Chromium suite
 // records (../browser.mjs): console errors, uncaught exceptions, failed requests, HTTP
-// errors, requests to any origin but the site's own, and Content-Security-Policy
-// violations (Firefox reports those to its own console only, so the page reports them).
+// errors and requests to any origin but the site's own. Firefox reports a
+// Content-Security-Policy violation as an error of the page (`uncaught: ...`).
 import puppeteer from 'puppeteer-core';
 import { before, after } from 'node:test';
 import { resolve } from 'node:path';
@@ -44,13 +44,6 @@ export function launch(locale = 'en-GB', { phone = false } = {}) {
   });
 }
 
-/** Reports each Content-Security-Policy violation as a console error the suite sees. */
-const REPORT_VIOLATIONS = () => {
-  document.addEventListener('securitypolicyviolation', (e) => {
-    console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline code'}`);
-  });
-};
-
 /**
  * Opens a page in a fresh browser context (its own storage, caches and service workers)
  * that collects everything that should never happen on a page, in `problems`.
@@ -59,7 +52,6 @@ export async function openPage(browser, baseUrl, { viewport = { width: 1440, hei
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.setViewport(viewport);
-  await page.evaluateOnNewDocument(REPORT_VIOLATIONS);
   const problems = [];
   const origin = new URL(baseUrl).origin;
   page.on('console', (msg) => {
