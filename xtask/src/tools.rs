@@ -13,6 +13,8 @@ pub const WASM_OPT_VERSION: &str = "131";
 pub const NODE_MIN_MAJOR: u64 = 18;
 /// The directory holding the end-to-end tests and their package.json.
 pub const E2E_DIR: &str = "tests/e2e";
+/// The Firefox ESR journeys, a folder of their own under [`E2E_DIR`] (their own step).
+pub const FIREFOX_E2E_DIR: &str = "tests/e2e/firefox";
 /// Build tools from npm (wasm-opt), with their package.json.
 pub const BUILD_TOOLS_DIR: &str = "tools";
 
@@ -150,6 +152,11 @@ pub fn chromium_path() -> String {
     std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned())
 }
 
+/// Path of Debian's Firefox ESR for the Firefox end-to-end journeys (`FIREFOX` overrides).
+pub fn firefox_path() -> String {
+    std::env::var("FIREFOX").unwrap_or_else(|_| "/usr/bin/firefox-esr".to_owned())
+}
+
 /// Path of ChromeDriver for wasm-bindgen-test (`CHROMEDRIVER` overrides).
 pub fn chromedriver_path() -> String {
     std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned())
@@ -201,6 +208,10 @@ version = "1.0.0"
         assert_eq!(
             version_word("Chromium 156.0.8078.73 built on Debian").as_deref(),
             Some("156.0.8078.73")
+        );
+        assert_eq!(
+            version_word("Mozilla Firefox 153.8.0esr").as_deref(),
+            Some("153.8.0esr")
         );
         assert_eq!(version_word("v20.20.2").as_deref(), Some("20.20.2"));
         assert_eq!(version_word(""), None);
