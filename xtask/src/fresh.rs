@@ -7,8 +7,8 @@
 //! fresh Debian machine with rustup has it, and `RUSTUP_AUTO_INSTALL=0` is set. Then it
 //! runs the command there and times it: `cargo xtask serve` until the app answers on
 //! localhost, `cargo xtask test` to its end, then `cargo xtask test` again (the warm
-//! re-run). Debian's Chromium is system-wide: `--purge-apt` removes it first so that its
-//! install is timed too. The report goes to `target/fresh-machine.md`.
+//! re-run). Debian's Chromium and Firefox ESR are system-wide: `--purge-apt` removes them
+//! first so that their install is timed too. The report goes to `target/fresh-machine.md`.
 //!
 //! It never touches the machine's own RUSTUP_HOME or CARGO_HOME (only reads them to find
 //! rustup and the default toolchain's version).
@@ -347,7 +347,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     let mut machines = Vec::new();
     if options.test {
         if options.purge_apt {
-            purge_chromium()?;
+            purge_browsers()?;
         }
         let machine = Machine::new(root, "test", &mut report)?;
         match check_test(&machine, "test-cold") {
@@ -399,14 +399,22 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     outcome
 }
 
-/// Removes Debian's Chromium so the fresh test run installs (and times) it again.
-fn purge_chromium() -> Result<(), String> {
+/// Removes Debian's Chromium and Firefox ESR so the fresh test run installs (and times)
+/// them again.
+fn purge_browsers() -> Result<(), String> {
     if !tools::is_root() {
         return Err("--purge-apt needs root".to_owned());
     }
     proc::run(
         Command::new("apt-get")
-            .args(["purge", "-y", "-qq", "chromium", "chromium-driver"])
+            .args([
+                "purge",
+                "-y",
+                "-qq",
+                "chromium",
+                "chromium-driver",
+                "firefox-esr",
+            ])
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
 }

@@ -4,7 +4,7 @@
 //!
 //! Two installers run side by side: cargo (wasm-bindgen-cli, then trunk: CPU-bound, in
 //! that order because the browser tests need wasm-bindgen long before the release build
-//! needs trunk) and the system one (apt for Chromium and Node.js, then `npm ci`: mostly
+//! needs trunk) and the system one (apt for Chromium, Firefox ESR and Node.js, then `npm ci`: mostly
 //! network and disk). Their output goes to `target/setup/*.log`; the console gets one line
 //! when each starts and ends. A failed install says which, how to retry, and leaves nothing
 //! that the next run's check would trust.
@@ -30,6 +30,9 @@ pub enum Tool {
     WasmOpt,
     /// Debian's Chromium and ChromeDriver.
     Chromium,
+    /// Debian's Firefox ESR (driven over WebDriver BiDi by puppeteer-core, from the
+    /// end-to-end tests' npm packages: no geckodriver).
+    Firefox,
     /// The end-to-end tests' npm packages (tests/e2e).
     E2ePackages,
     /// Netlify's local server, netlify-cli from npm (tests/netlify).
@@ -46,6 +49,7 @@ impl Tool {
             Tool::Trunk => "trunk",
             Tool::WasmOpt => "wasm-opt (npm, tools/)",
             Tool::Chromium => "Chromium and ChromeDriver",
+            Tool::Firefox => "Firefox ESR",
             Tool::E2ePackages => "the end-to-end tests' npm packages",
             Tool::NetlifyCli => "netlify-cli (npm, tests/netlify)",
             Tool::Frictionless => "frictionless (PyPI, target/venv)",
@@ -135,9 +139,14 @@ impl Setup {
             });
         }
 
-        // The system: apt (Chromium, Node.js), then npm ci in each directory.
+        // The system: apt (Chromium, Firefox ESR, Node.js), then npm ci in each directory.
         let chromium = if want(Tool::Chromium) {
             check_chromium()
+        } else {
+            Some(Ok(()))
+        };
+        let firefox = if want(Tool::Firefox) {
+            check_firefox()
         } else {
             Some(Ok(()))
         };
@@ -153,6 +162,9 @@ impl Setup {
         let mut apt_packages: Vec<&str> = Vec::new();
         if chromium.is_none() {
             apt_packages.extend(["chromium", "chromium-driver"]);
+        }
+        if firefox.is_none() {
+            apt_packages.push(FIREFOX_PACKAGE);
         }
         if !node_ok {
             apt_packages.extend(["nodejs", "npm"]);
@@ -189,6 +201,13 @@ impl Setup {
         if want(Tool::Chromium) {
             cells.push((Tool::Chromium, chromium_ready.clone()));
         }
+        let firefox_ready = Ready::default();
+        if let Some(outcome) = firefox {
+            firefox_ready.set(outcome);
+        }
+        if want(Tool::Firefox) {
+            cells.push((Tool::Firefox, firefox_ready.clone()));
+        }
         let mut npm_jobs: Vec<(Tool, PathBuf, Ready)> = Vec::new();
         for (tool, dir) in npm_dirs {
             let dir = root.join(dir);
@@ -218,6 +237,16 @@ impl Setup {
                                 "Chromium or ChromeDriver still missing after apt-get install"
                                     .to_owned(),
                             )
+                        })
+                    }));
+                }
+                if !firefox_ready.is_set() {
+                    firefox_ready.set(apt.clone().and_then(|()| {
+                        check_firefox().unwrap_or_else(|| {
+                            Err(format!(
+                                "{} still missing after apt-get install {FIREFOX_PACKAGE}",
+                                tools::firefox_path()
+                            ))
                         })
                     }));
                 }
@@ -512,6 +541,27 @@ fn check_chromium() -> Option<Result<(), String>> {
         }
         _ => {
             println!("setup: Chromium or ChromeDriver missing: installing them with apt-get in the background");
+            None
+        }
+    }
+}
+
+/// Debian's package for Firefox ESR.
+const FIREFOX_PACKAGE: &str = "firefox-esr";
+
+/// Ok when Firefox ESR runs, Err when `FIREFOX` names one that does not, None when missing.
+fn check_firefox() -> Option<Result<(), String>> {
+    match tools::installed_version(&tools::firefox_path()) {
+        Some(version) => {
+            println!("ok: firefox {version}");
+            Some(Ok(()))
+        }
+        None if std::env::var_os("FIREFOX").is_some() => Some(Err(format!(
+            "FIREFOX={} does not run (`--version` fails); fix or unset it",
+            tools::firefox_path()
+        ))),
+        None => {
+            println!("setup: Firefox ESR missing: installing {FIREFOX_PACKAGE} with apt-get in the background");
             None
         }
     }

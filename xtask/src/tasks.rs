@@ -21,11 +21,12 @@ fn build_tools(release: bool) -> Vec<Tool> {
 }
 
 /// Everything any task needs.
-const ALL_TOOLS: [Tool; 7] = [
+const ALL_TOOLS: [Tool; 8] = [
     Tool::WasmBindgen,
     Tool::Trunk,
     Tool::WasmOpt,
     Tool::Chromium,
+    Tool::Firefox,
     Tool::E2ePackages,
     Tool::NetlifyCli,
     Tool::Frictionless,
@@ -553,57 +554,113 @@ impl Run {
 }
 
 const E2E_STEP: &str = "end-to-end tests (dist/ in Chromium)";
+const FIREFOX_STEP: &str = "end-to-end (Firefox ESR)";
 
-/// Everything the end-to-end suite's outcome depends on, as one digest: the built site,
-/// the test files and their lock file, and the browser, driver and Node versions.
-fn e2e_inputs(root: &Path) -> Result<String, String> {
-    let mut files = cache::files_under(&root.join("dist"), &[])?;
-    files.extend(cache::files_under(
-        &root.join(tools::E2E_DIR),
-        &["node_modules", "artifacts"],
-    )?);
-    files.push(root.join(tools::NETLIFY_DIR).join("package-lock.json"));
-    let facts: Vec<String> = [
-        tools::chromium_path(),
-        tools::chromedriver_path(),
-        "node".to_owned(),
-    ]
-    .iter()
-    .map(|program| format!("{program} {:?}", tools::installed_version(program)))
-    .collect();
-    cache::digest(root, &files, &facts)
+/// One end-to-end suite: its step, its cache entry, its test files and its browser.
+struct Suite {
+    step: &'static str,
+    cache_key: &'static str,
+    /// The folder whose `*.test.mjs` files it runs (not those of folders below it).
+    dir: &'static str,
+    /// What the summary line says its inputs are.
+    inputs: &'static str,
+    /// The browser's environment variable and path, and the programs whose versions
+    /// the outcome depends on.
+    browser: (&'static str, String),
+    versions: Vec<String>,
 }
 
-/// The end-to-end suite, unless its inputs are those of its last pass.
-fn end_to_end(root: &Path, run: &mut Run, rerun: bool) -> Result<(), String> {
-    let inputs = e2e_inputs(root)?;
-    if let Some(pass) = cache::last_pass(root, "e2e").filter(|p| p.digest == inputs) {
+impl Suite {
+    fn chromium() -> Suite {
+        Suite {
+            step: E2E_STEP,
+            cache_key: "e2e",
+            dir: tools::E2E_DIR,
+            inputs: "dist/, tests/e2e, Chromium and Node",
+            browser: ("CHROMIUM", tools::chromium_path()),
+            versions: vec![
+                tools::chromium_path(),
+                tools::chromedriver_path(),
+                "node".to_owned(),
+            ],
+        }
+    }
+
+    fn firefox() -> Suite {
+        Suite {
+            step: FIREFOX_STEP,
+            cache_key: "e2e-firefox",
+            dir: tools::FIREFOX_E2E_DIR,
+            inputs: "dist/, tests/e2e/firefox and its helpers, Firefox ESR and Node",
+            browser: ("FIREFOX", tools::firefox_path()),
+            versions: vec![tools::firefox_path(), "node".to_owned()],
+        }
+    }
+
+    /// Its test files, sorted.
+    fn files(&self, root: &Path) -> Result<Vec<std::path::PathBuf>, String> {
+        let dir = root.join(self.dir);
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && p.to_string_lossy().ends_with(".test.mjs"))
+            .collect();
+        files.sort();
+        Ok(files)
+    }
+
+    /// Everything its outcome depends on, as one digest: the built site, every file of
+    /// tests/e2e but the other suite's test files (the Chromium suite leaves out the
+    /// Firefox folder; the Firefox suite, the Chromium test files beside its helpers),
+    /// the lock file, and the browser, driver and Node versions.
+    fn inputs_digest(&self, root: &Path) -> Result<String, String> {
+        let mut files = cache::files_under(&root.join("dist"), &[])?;
+        let e2e = cache::files_under(
+            &root.join(tools::E2E_DIR),
+            &["node_modules", "artifacts", "firefox"],
+        )?;
+        if self.dir == tools::E2E_DIR {
+            files.extend(e2e);
+            files.push(root.join(tools::NETLIFY_DIR).join("package-lock.json"));
+        } else {
+            files.extend(
+                e2e.into_iter()
+                    .filter(|p| !p.to_string_lossy().ends_with(".test.mjs")),
+            );
+            files.extend(cache::files_under(&root.join(self.dir), &[])?);
+        }
+        let facts: Vec<String> = self
+            .versions
+            .iter()
+            .map(|program| format!("{program} {:?}", tools::installed_version(program)))
+            .collect();
+        cache::digest(root, &files, &facts)
+    }
+}
+
+/// An end-to-end suite, unless its inputs are those of its last pass.
+fn end_to_end(root: &Path, run: &mut Run, rerun: bool, suite: &Suite) -> Result<(), String> {
+    let inputs = suite.inputs_digest(root)?;
+    if let Some(pass) = cache::last_pass(root, suite.cache_key).filter(|p| p.digest == inputs) {
         if !rerun {
-            run.unchanged(E2E_STEP, &pass, "dist/, tests/e2e, Chromium and Node");
+            run.unchanged(suite.step, &pass, suite.inputs);
             return Ok(());
         }
     }
-    cache::forget(root, "e2e");
+    cache::forget(root, suite.cache_key);
     let mut e2e = Command::new("node");
     // Two files at a time: 157 -> 125 s on the 2-core machine (much of it is waiting).
     e2e.args(["--test", "--test-reporter=spec", "--test-concurrency=2"]);
-    let e2e_dir = root.join(tools::E2E_DIR);
-    let mut files: Vec<_> = std::fs::read_dir(&e2e_dir)
-        .map_err(|e| format!("cannot list {}: {e}", e2e_dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
-        .collect();
-    files.sort();
-    e2e.args(&files)
+    e2e.args(suite.files(root)?)
         .env("DIST_DIR", root.join("dist"))
-        .env("CHROMIUM", tools::chromium_path())
+        .env(suite.browser.0, &suite.browser.1)
         .env("NETLIFY_CLI", tools::netlify_cli(root))
         .current_dir(root);
-    if run.command(E2E_STEP, e2e) {
+    if run.command(suite.step, e2e) {
         let passed = run.steps.last().map_or(0, |s| s.tests.passed);
         cache::record_pass(
             root,
-            "e2e",
+            suite.cache_key,
             &cache::Pass {
                 digest: inputs,
                 passed,
@@ -747,20 +804,126 @@ pub fn test(root: &Path, args: &[String]) -> Result<(), String> {
         };
         run.skip(PACKAGE_STEP, why);
     }
+    let why = if built {
+        "their tools are missing"
+    } else {
+        "the release build did not run"
+    };
     let e2e_tools = built
         && run.tools(
             &setup,
             &[Tool::Chromium, Tool::E2ePackages, Tool::NetlifyCli],
         );
     if e2e_tools {
-        end_to_end(root, &mut run, rerun)?;
+        end_to_end(root, &mut run, rerun, &Suite::chromium())?;
     } else {
-        let why = if built {
-            "their tools are missing"
-        } else {
-            "the release build did not run"
-        };
         run.skip(E2E_STEP, why);
     }
+    // The main journeys again in a second engine, a step of its own (its own count and
+    // cache entry).
+    let firefox_tools = built && run.tools(&setup, &[Tool::Firefox, Tool::E2ePackages]);
+    if firefox_tools {
+        end_to_end(root, &mut run, rerun, &Suite::firefox())?;
+    } else {
+        run.skip(FIREFOX_STEP, why);
+    }
     run.finish(started)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A repository with a built site, two Chromium files and the Firefox folder.
+    fn scratch() -> std::path::PathBuf {
+        let root = std::env::temp_dir().join(format!("xtask-suites-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        for (path, text) in [
+            ("dist/index.html", "<p>atlas</p>"),
+            ("tests/e2e/app.test.mjs", "chromium journeys"),
+            ("tests/e2e/server.mjs", "the server"),
+            ("tests/e2e/package-lock.json", "{}"),
+            ("tests/netlify/package-lock.json", "{}"),
+            ("tests/e2e/firefox/atlas.test.mjs", "firefox journeys"),
+            ("tests/e2e/firefox/browser.mjs", "launch firefox"),
+            ("tests/e2e/node_modules/x/index.js", "a package"),
+        ] {
+            let file = root.join(path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, text).unwrap();
+        }
+        root
+    }
+
+    fn without_versions(mut suite: Suite) -> Suite {
+        suite.versions.clear();
+        suite
+    }
+
+    #[test]
+    fn each_suite_runs_its_own_files_and_only_its_inputs_invalidate_its_pass() {
+        let root = scratch();
+        let (chromium, firefox) = (
+            without_versions(Suite::chromium()),
+            without_versions(Suite::firefox()),
+        );
+        let names = |suite: &Suite| -> Vec<String> {
+            let files = suite.files(&root).unwrap();
+            files
+                .iter()
+                .map(|p| p.strip_prefix(&root).unwrap().display().to_string())
+                .collect()
+        };
+        assert_eq!(names(&chromium), ["tests/e2e/app.test.mjs"]);
+        assert_eq!(names(&firefox), ["tests/e2e/firefox/atlas.test.mjs"]);
+        let digests = || {
+            (
+                chromium.inputs_digest(&root).unwrap(),
+                firefox.inputs_digest(&root).unwrap(),
+            )
+        };
+        let edit = |path: &str| std::fs::write(root.join(path), "changed").unwrap();
+        let first = digests();
+        assert_eq!(digests(), first, "nothing changed, nothing runs again");
+        edit("tests/e2e/app.test.mjs");
+        let second = digests();
+        assert_ne!(second.0, first.0);
+        assert_eq!(
+            second.1, first.1,
+            "a Chromium test leaves Firefox's pass alone"
+        );
+        edit("tests/e2e/firefox/browser.mjs");
+        let third = digests();
+        assert_eq!(
+            third.0, second.0,
+            "a Firefox file leaves Chromium's pass alone"
+        );
+        assert_ne!(third.1, second.1);
+        for shared in [
+            "tests/e2e/server.mjs",
+            "tests/e2e/package-lock.json",
+            "dist/index.html",
+        ] {
+            let before = digests();
+            edit(shared);
+            let after = digests();
+            assert!(
+                after.0 != before.0 && after.1 != before.1,
+                "{shared} is both suites' input"
+            );
+        }
+        // netlify-cli's smoke run is the Chromium suite's.
+        let before = digests();
+        edit("tests/netlify/package-lock.json");
+        let after = digests();
+        assert!(after.0 != before.0 && after.1 == before.1);
+        let before = digests();
+        edit("tests/e2e/node_modules/x/index.js");
+        assert_eq!(
+            digests(),
+            before,
+            "installed packages count through the lock file"
+        );
+        let _ = std::fs::remove_dir_all(&root);
+    }
 }

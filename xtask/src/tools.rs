@@ -17,6 +17,8 @@ pub const E2E_DIR: &str = "tests/e2e";
 /// Netlify's own local server (netlify-cli), with its package.json: apart from tests/e2e,
 /// as it is large (about 420 MB installed).
 pub const NETLIFY_DIR: &str = "tests/netlify";
+/// The Firefox ESR journeys, a folder of their own under [`E2E_DIR`] (their own step).
+pub const FIREFOX_E2E_DIR: &str = "tests/e2e/firefox";
 /// Build tools from npm (wasm-opt), with their package.json.
 pub const BUILD_TOOLS_DIR: &str = "tools";
 
@@ -154,6 +156,11 @@ pub fn chromium_path() -> String {
     std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned())
 }
 
+/// Path of Debian's Firefox ESR for the Firefox end-to-end journeys (`FIREFOX` overrides).
+pub fn firefox_path() -> String {
+    std::env::var("FIREFOX").unwrap_or_else(|_| "/usr/bin/firefox-esr".to_owned())
+}
+
 /// Path of ChromeDriver for wasm-bindgen-test (`CHROMEDRIVER` overrides).
 pub fn chromedriver_path() -> String {
     std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned())
@@ -210,6 +217,10 @@ version = "1.0.0"
         assert_eq!(
             version_word("Chromium 156.0.8078.73 built on Debian").as_deref(),
             Some("156.0.8078.73")
+        );
+        assert_eq!(
+            version_word("Mozilla Firefox 153.8.0esr").as_deref(),
+            Some("153.8.0esr")
         );
         assert_eq!(version_word("v20.20.2").as_deref(), Some("20.20.2"));
         assert_eq!(version_word(""), None);
