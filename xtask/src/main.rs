@@ -11,6 +11,7 @@ mod embed;
 mod fresh;
 mod frictionless;
 mod geo;
+mod html_check;
 // The pinned toolchain, shared with the boot stage that installs it.
 #[allow(dead_code)] // COMPONENTS is the boot stage's
 #[path = "../boot/src/pin.rs"]
