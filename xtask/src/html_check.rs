@@ -37,6 +37,9 @@ pub const EXPECTED_PAGES: [&str; 5] = [
 /// Opens the prerendered first screen's shadow root (xtask/src/prerender.rs).
 const SHADOW_OPEN: &str = "<template shadowrootmode=";
 
+/// What a message about a shadow root starts with.
+const SHADOW_NOTE: &str = "(in the shadow root) ";
+
 /// How bad a message is, as the checker says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
@@ -215,14 +218,19 @@ pub fn pages(dist: &Path) -> Result<Vec<PathBuf>, String> {
         .collect())
 }
 
-/// The 1-based line of byte `offset` in `text`.
-fn line_at(text: &str, offset: usize) -> u64 {
-    text[..offset].matches('\n').count() as u64 + 1
+/// The 1-based line and column (in characters) of byte `offset` in `text`.
+fn place_of(text: &str, offset: usize) -> (u64, u64) {
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() as u64 + 1,
+        before[line_start..].chars().count() as u64 + 1,
+    )
 }
 
-/// The content of each `<template shadowrootmode=…>` in `html`, with the line it starts
-/// on. Nested templates are kept inside their parent's content.
-pub fn shadow_roots(html: &str) -> Vec<(u64, &str)> {
+/// The content of each `<template shadowrootmode=…>` in `html`, with the line and column
+/// it starts at. Nested templates are kept inside their parent's content.
+pub fn shadow_roots(html: &str) -> Vec<((u64, u64), &str)> {
     let mut found = Vec::new();
     let mut from = 0;
     while let Some(at) = html[from..].find(SHADOW_OPEN).map(|i| i + from) {
@@ -251,7 +259,7 @@ pub fn shadow_roots(html: &str) -> Vec<(u64, &str)> {
                 }
             }
         };
-        found.push((line_at(html, start), &html[start..end]));
+        found.push((place_of(html, start), &html[start..end]));
         from = end;
     }
     found
@@ -265,19 +273,42 @@ fn page_lang(html: &str) -> &str {
         .unwrap_or("en")
 }
 
+/// What comes before the content in [`standalone`]: all on one line.
+fn standalone_head(lang: &str) -> String {
+    format!(
+        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>shadow root</title></head><body>"
+    )
+}
+
 /// A document around `content`, all of its own markup on the first line, so that line
 /// `n` of the document is line `n` of the content.
 pub fn standalone(lang: &str, content: &str) -> String {
-    format!(
-        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>shadow root</title></head><body>{content}</body></html>\n"
-    )
+    format!("{}{content}</body></html>\n", standalone_head(lang))
 }
 
 /// A document checked on its own, and where its content sits in a page.
 struct Extracted {
     file: PathBuf,
     page: String,
-    first_line: u64,
+    /// Where the content starts in the page.
+    line: u64,
+    column: u64,
+    /// The characters before it on the document's first line.
+    head: u64,
+}
+
+impl Extracted {
+    /// The page's line and column for the document's.
+    fn place(&self, line: Option<u64>, column: Option<u64>) -> (Option<u64>, Option<u64>) {
+        match line {
+            Some(1) => (
+                Some(self.line),
+                column.map(|c| (c + self.column).saturating_sub(self.head + 1)),
+            ),
+            Some(l) => (Some(self.line + l - 1), column),
+            None => (None, column),
+        }
+    }
 }
 
 /// Messages counted by kind, and the text of each.
@@ -330,13 +361,13 @@ pub fn check_pages(jar: &Path, root: &Path, dist: &Path, work: &Path) -> Result<
     for page in &pages {
         let html = std::fs::read_to_string(page)
             .map_err(|e| format!("cannot read {}: {e}", page.display()))?;
-        for (n, (first_line, content)) in shadow_roots(&html).into_iter().enumerate() {
+        for (n, ((line, column), content)) in shadow_roots(&html).into_iter().enumerate() {
             let name = shown(page).replace('/', "-");
             let file = work.join(format!("{name}.shadow-root-{}.html", n + 1));
             std::fs::write(&file, standalone(page_lang(&html), content))
                 .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
             checked.push(format!(
-                "{}, its shadow root from line {first_line} (as {})",
+                "{}, its shadow root from line {line} (as {})",
                 shown(page),
                 shown(&file)
             ));
@@ -344,7 +375,9 @@ pub fn check_pages(jar: &Path, root: &Path, dist: &Path, work: &Path) -> Result<
             extracted.push(Extracted {
                 file,
                 page: shown(page),
-                first_line,
+                line,
+                column,
+                head: standalone_head(page_lang(&html)).chars().count() as u64,
             });
         }
     }
@@ -355,12 +388,26 @@ pub fn check_pages(jar: &Path, root: &Path, dist: &Path, work: &Path) -> Result<
             .find(|e| Path::new(&m.file) == e.file.as_path())
         {
             m.file = e.page.clone();
-            m.line = m.line.map(|l| e.first_line + l - 1);
-            m.text = format!("(in the shadow root) {}", m.text);
+            (m.line, m.column) = e.place(m.line, m.column);
+            m.text = format!("{SHADOW_NOTE}{}", m.text);
         } else {
             m.file = shown(Path::new(&m.file));
         }
     }
+    // A parse error inside a template is seen twice, in the page and in its shadow root
+    // taken out: kept once, as the page's.
+    let from_page: Vec<Message> = messages
+        .iter()
+        .filter(|m| !m.text.starts_with(SHADOW_NOTE))
+        .cloned()
+        .collect();
+    messages.retain(|m| {
+        m.text.strip_prefix(SHADOW_NOTE).is_none_or(|text| {
+            !from_page.iter().any(|p| {
+                p.file == m.file && p.line == m.line && p.column == m.column && p.text == text
+            })
+        })
+    });
     messages.sort_by(|a, b| (a.kind, &a.file, a.line).cmp(&(b.kind, &b.file, b.line)));
     Ok(Outcome {
         version,
@@ -469,7 +516,7 @@ mod tests {
                     <ul><li>x</li></ul></div><slot></slot></template></div>\n<noscript>n</noscript>";
         let roots = shadow_roots(html);
         assert_eq!(roots.len(), 1);
-        assert_eq!(roots[0].0, 3);
+        assert_eq!(roots[0].0, (3, 50));
         assert_eq!(
             roots[0].1,
             "<link rel=\"stylesheet\" href=\"/a.css\">\n<div inert><template><p>in</p></template>\
@@ -479,7 +526,7 @@ mod tests {
         // An unclosed one runs to the end rather than being lost.
         assert_eq!(
             shadow_roots("<template shadowrootmode=\"open\"><p>x"),
-            vec![(1, "<p>x")]
+            vec![((1, 33), "<p>x")]
         );
         let doc = standalone("fr", roots[0].1);
         assert!(doc.starts_with("<!doctype html><html lang=\"fr\">"));
@@ -551,6 +598,7 @@ mod tests {
                 "{PAGE_HEAD}<body><a href=\"/\" href=\"/fr/\">x</a>\n\
                  <noscript>\n<ul><p>no list item</p></ul>\n</noscript>\n\
                  <div><template shadowrootmode=\"closed\">\n<ol><p>no list item</p></ol><slot></slot>\
+                 </template></div>\n<div><template shadowrootmode=\"open\"><b id=x id=y>twice</b>\
                  </template></div></body></html>\n"
             ),
         )
@@ -576,11 +624,18 @@ mod tests {
         );
         assert_eq!(
             errors.iter().map(|(_, l, s)| (*l, *s)).collect::<Vec<_>>(),
-            vec![(Some(3), false), (Some(5), false), (Some(8), true)],
+            // The duplicate id on line 9 is a parse error: the checker sees it in the page,
+            // and it is reported once.
+            vec![
+                (Some(3), false),
+                (Some(5), false),
+                (Some(8), true),
+                (Some(9), false)
+            ],
             "{}",
             outcome.report()
         );
-        assert_eq!(outcome.checked.len(), 3, "two pages and one shadow root");
+        assert_eq!(outcome.checked.len(), 4, "two pages and two shadow roots");
         let report = outcome.report();
         assert!(report.contains("dist/fr/index.html:3."), "{report}");
         assert!(report.contains("Duplicate attribute “href”"), "{report}");

@@ -171,6 +171,14 @@ pub fn floor(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// The Nu HTML Checker on the pages of dist/ as they are (the step of `test`, always run).
+pub fn html(root: &Path) -> Result<(), String> {
+    Setup::start(root, &[Tool::Java, Tool::WasmOpt])?.wait_all()?;
+    let report = crate::html_check::check(root)?;
+    println!("{report}");
+    Ok(())
+}
+
 /// Validates the data files and prints the report (a native test that prints it).
 pub fn data(root: &Path) -> Result<(), String> {
     proc::run(&mut cargo(
