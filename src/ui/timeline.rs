@@ -1149,7 +1149,7 @@ pub fn TimelineRegion() -> impl IntoView {
                         }
                     }
                 />
-                <output for="timeline-slider">{move || lanes::long_date(as_of.0.get(), locale.0.get())}</output>
+                <output>{move || lanes::long_date(as_of.0.get(), locale.0.get())}</output>
             </div>
             <div
                 class="timeline"
