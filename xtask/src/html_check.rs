@@ -180,7 +180,12 @@ pub fn java_major(banner: &str) -> Option<u64> {
 
 /// The major version of the `java` on PATH; None when it does not run.
 pub fn java_version() -> Option<u64> {
-    let out = Command::new("java").arg("-version").output().ok()?;
+    java_version_of(Path::new("java"))
+}
+
+/// The major version of the Java at `program`.
+fn java_version_of(program: &Path) -> Option<u64> {
+    let out = Command::new(program).arg("-version").output().ok()?;
     if !out.status.success() {
         return None;
     }
@@ -531,6 +536,28 @@ mod tests {
         let doc = standalone("fr", roots[0].1);
         assert!(doc.starts_with("<!doctype html><html lang=\"fr\">"));
         assert_eq!(doc.lines().count(), 2, "the content keeps its own lines");
+    }
+
+    #[test]
+    fn an_old_or_broken_java_is_told_apart_from_a_recent_one() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = scratch("java");
+        let fake = |name: &str, script: &str| {
+            let path = dir.join(name);
+            std::fs::write(&path, format!("#!/bin/sh\n{script}\n")).unwrap();
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+            path
+        };
+        // As Java writes it: the banner on stderr.
+        let old = fake("java8", "echo 'java version \"1.8.0_381\"' >&2");
+        let new = fake("java21", "echo 'openjdk version \"21.0.5\" 2024-10-15' >&2");
+        let broken = fake("java-broken", "echo 'Error: libjvm.so missing' >&2; exit 1");
+        assert_eq!(java_version_of(&old), Some(8));
+        assert!(java_version_of(&old).unwrap() < JAVA_MIN_MAJOR);
+        assert_eq!(java_version_of(&new), Some(21));
+        assert_eq!(java_version_of(&broken), None);
+        assert_eq!(java_version_of(&dir.join("absent")), None);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     /// A scratch directory of its own.
