@@ -1129,9 +1129,12 @@ pub fn TimelineRegion() -> impl IntoView {
                     {move || locale.strings().timeline_names}
                 </button>
             </div>
-            <label class="timeline__asof-control">
-                <span>{move || locale.strings().as_of_label}</span>
+            // The date beside the slider stays outside its label: a label names one
+            // control, and an <output> is one (the Nu HTML Checker refuses two).
+            <div class="timeline__asof-control">
+                <label for="timeline-slider">{move || locale.strings().as_of_label}</label>
                 <input
+                    id="timeline-slider"
                     type="range"
                     class="timeline__slider"
                     min=bounds.0
@@ -1147,7 +1150,7 @@ pub fn TimelineRegion() -> impl IntoView {
                     }
                 />
                 <output>{move || lanes::long_date(as_of.0.get(), locale.0.get())}</output>
-            </label>
+            </div>
             <div
                 class="timeline"
                 node_ref=container

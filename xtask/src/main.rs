@@ -11,6 +11,7 @@ mod embed;
 mod fresh;
 mod frictionless;
 mod geo;
+mod html_check;
 // The pinned toolchain, shared with the boot stage that installs it.
 #[allow(dead_code)] // COMPONENTS is the boot stage's
 #[path = "../boot/src/pin.rs"]
@@ -45,10 +46,13 @@ tasks:
   serve [args]    set up, then `trunk serve` on http://127.0.0.1:8080 (args go to trunk)
   test [--rerun]  set up, then run every check: fmt, clippy (native and wasm32), native
                   tests, browser tests, release build, size budget, the data package
-                  (frictionless validate), end-to-end tests
+                  (frictionless validate), HTML conformance (the Nu HTML Checker),
+                  end-to-end tests
                   (not run again when their inputs are unchanged since they last passed,
                   unless --rerun or CI=true)
   dist            release build into dist/ and the size report, checked against the budget
+  html            the Nu HTML Checker (vnu.jar, Java) on every page of dist/ and the
+                  first screen's shadow root: 0 errors or it fails (a step of `test`)
   csp             fill in the CSP's inline-script hashes (Trunk's post-build hook runs it)
   data            validate data/*.json and print the dataset report
   typography      put the house typography into data/*.json (’, and French no-break
@@ -77,6 +81,7 @@ fn main() -> ExitCode {
         "test" => tasks::test(&root, rest),
         "dist" => tasks::dist(&root),
         "csp" => csp::run(&root),
+        "html" => tasks::html(&root),
         "data" => tasks::data(&root),
         "typography" => typography::run(&root),
         "geo" => tasks::geo(&root),

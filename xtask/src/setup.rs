@@ -12,7 +12,7 @@
 //! This module never sets environment variables after a thread has started: PATH is set
 //! once, in [`Setup::start`], before any installer runs.
 
-use crate::{frictionless, proc, tools};
+use crate::{frictionless, html_check, proc, tools};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -40,6 +40,10 @@ pub enum Tool {
     /// PyPI's frictionless at [`frictionless::VERSION`], in a virtual environment under
     /// `target/venv` (Debian's python3-venv from apt first, if missing).
     Frictionless,
+    /// A Java runtime for the Nu HTML Checker (vnu.jar, from npm in tools/): Debian's
+    /// default-jre-headless when `java` is missing or older than
+    /// [`html_check::JAVA_MIN_MAJOR`].
+    Java,
 }
 
 impl Tool {
@@ -53,6 +57,7 @@ impl Tool {
             Tool::E2ePackages => "the end-to-end tests' npm packages",
             Tool::NetlifyCli => "netlify-cli (npm, tests/netlify)",
             Tool::Frictionless => "frictionless (PyPI, target/venv)",
+            Tool::Java => "Java (default-jre-headless, for vnu.jar)",
         }
     }
 }
@@ -166,6 +171,19 @@ impl Setup {
         if firefox.is_none() {
             apt_packages.push(FIREFOX_PACKAGE);
         }
+        // Java before `npm ci` in tools/ (the same thread, in that order): vnu-jar's
+        // postinstall looks for one (tools/.npmrc keeps it from running anyway).
+        let java_ready = Ready::default();
+        if want(Tool::Java) {
+            if check_java() {
+                java_ready.set(Ok(()));
+            } else {
+                apt_packages.push("default-jre-headless");
+            }
+            cells.push((Tool::Java, java_ready.clone()));
+        } else {
+            java_ready.set(Ok(()));
+        }
         if !node_ok {
             apt_packages.extend(["nodejs", "npm"]);
         }
@@ -248,6 +266,19 @@ impl Setup {
                                 tools::firefox_path()
                             ))
                         })
+                    }));
+                }
+                if !java_ready.is_set() {
+                    java_ready.set(apt.clone().and_then(|()| {
+                        if check_java() {
+                            Ok(())
+                        } else {
+                            Err(format!(
+                                "java {} or later is still missing after apt-get install \
+                                 default-jre-headless",
+                                html_check::JAVA_MIN_MAJOR
+                            ))
+                        }
                     }));
                 }
                 if venv_job {
@@ -567,6 +598,25 @@ fn check_firefox() -> Option<Result<(), String>> {
     }
 }
 
+/// Whether `java` runs and is recent enough for vnu.jar.
+fn check_java() -> bool {
+    match html_check::java_version() {
+        Some(m) if m >= html_check::JAVA_MIN_MAJOR => {
+            println!("ok: java {m}");
+            true
+        }
+        found => {
+            println!(
+                "setup: java {} found, {} or later needed (the Nu HTML Checker): installing \
+                 default-jre-headless with apt-get in the background",
+                found.map_or("not".to_owned(), |m| m.to_string()),
+                html_check::JAVA_MIN_MAJOR
+            );
+            false
+        }
+    }
+}
+
 fn check_node() -> bool {
     match tools::installed_version("node")
         .as_deref()
@@ -601,6 +651,11 @@ fn apt_install(packages: &[&str], log_dir: &Path) -> Result<(), String> {
                  again (apt-get finishes or undoes its own work; run `dpkg --configure -a` if \
                  it says so).";
     let what = format!("installing {} (apt-get)", packages.join(" "));
+    if packages.contains(&"default-jre-headless") {
+        // Slim Debian images leave out /usr/share/man, and the JRE's postinst fails when
+        // update-alternatives cannot link its manual page there.
+        let _ = std::fs::create_dir_all("/usr/share/man/man1");
+    }
     run_logged(
         Command::new("apt-get")
             .args(["update", "-qq"])

@@ -21,7 +21,7 @@ fn build_tools(release: bool) -> Vec<Tool> {
 }
 
 /// Everything any task needs.
-const ALL_TOOLS: [Tool; 8] = [
+const ALL_TOOLS: [Tool; 9] = [
     Tool::WasmBindgen,
     Tool::Trunk,
     Tool::WasmOpt,
@@ -30,6 +30,7 @@ const ALL_TOOLS: [Tool; 8] = [
     Tool::E2ePackages,
     Tool::NetlifyCli,
     Tool::Frictionless,
+    Tool::Java,
 ];
 
 /// Installs whatever is missing and waits for all of it.
@@ -169,6 +170,14 @@ pub fn floor(root: &Path) -> Result<(), String> {
         "the floor of the stack (Leptos 0.8 CSR counter): {} brotli",
         size::kb(report.total().brotli)
     );
+    Ok(())
+}
+
+/// The Nu HTML Checker on the pages of dist/ as they are (the step of `test`, always run).
+pub fn html(root: &Path) -> Result<(), String> {
+    Setup::start(root, &[Tool::Java, Tool::WasmOpt])?.wait_all()?;
+    let report = crate::html_check::check(root)?;
+    println!("{report}");
     Ok(())
 }
 
@@ -555,6 +564,39 @@ impl Run {
 
 const E2E_STEP: &str = "end-to-end tests (dist/ in Chromium)";
 const FIREFOX_STEP: &str = "end-to-end (Firefox ESR)";
+const HTML_STEP: &str = "HTML conformance (Nu HTML Checker)";
+
+/// The Nu HTML Checker on every page of dist/ (xtask/src/html_check.rs), unless the pages,
+/// the checker, Java and the check's own code are those of its last pass.
+fn html_conformance(root: &Path, run: &mut Run, rerun: bool) -> Result<(), String> {
+    let pages = crate::html_check::pages(&root.join("dist"))?;
+    let checker = root.join("tools/node_modules/vnu-jar/package.json");
+    let facts = [
+        format!(
+            "vnu-jar {:?}",
+            std::fs::read(&checker).ok().map(|b| tools::digest(&b))
+        ),
+        format!("java {:?}", crate::html_check::java_version()),
+        tools::digest(include_bytes!("html_check.rs")),
+    ];
+    let inputs = cache::digest(root, &pages, &facts)?;
+    if let Some(pass) = cache::last_pass(root, "html").filter(|p| p.digest == inputs) {
+        if !rerun {
+            run.unchanged(HTML_STEP, &pass, "dist/*.html, vnu.jar and Java");
+            return Ok(());
+        }
+    }
+    cache::forget(root, "html");
+    if run.check(HTML_STEP, || crate::html_check::check(root)) {
+        // One check: counted as one when it is not run again.
+        let pass = cache::Pass {
+            digest: inputs,
+            passed: 1,
+        };
+        cache::record_pass(root, "html", &pass);
+    }
+    Ok(())
+}
 
 /// One end-to-end suite: its step, its cache entry, its test files and its browser.
 struct Suite {
@@ -726,8 +768,12 @@ pub fn test(root: &Path, args: &[String]) -> Result<(), String> {
     // The validator first: a native test runs it on damaged packages, and `cargo xtask
     // test` never skips that test.
     let validator = run.tools(&setup, &[Tool::Frictionless]);
+    // The same for the HTML checker (Java, and vnu.jar from npm in tools/).
+    let html_checker = run.tools(&setup, &[Tool::Java, Tool::WasmOpt]);
     let mut native = cargo(root, &["test", "--workspace"]);
-    native.env("ATLAS_FRICTIONLESS", crate::frictionless::program(root));
+    native
+        .env("ATLAS_FRICTIONLESS", crate::frictionless::program(root))
+        .env("ATLAS_VNU_JAR", root.join(crate::html_check::VNU_JAR));
     run.command("native tests", native);
     // The prerender (xtask/prerender) is a workspace of its own: checked and tested apart,
     // in the target directory its release-build step uses.
@@ -803,6 +849,16 @@ pub fn test(root: &Path, args: &[String]) -> Result<(), String> {
             "the release build did not run"
         };
         run.skip(PACKAGE_STEP, why);
+    }
+    if built && html_checker {
+        html_conformance(root, &mut run, rerun)?;
+    } else {
+        let why = if built {
+            "Java or vnu.jar is missing"
+        } else {
+            "the release build did not run"
+        };
+        run.skip(HTML_STEP, why);
     }
     let why = if built {
         "their tools are missing"
