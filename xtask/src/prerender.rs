@@ -266,7 +266,7 @@ pub fn apply(root: &Path, dir: &Path) -> Result<(), String> {
 /// `/404.html` at whatever address was asked for, and only the `/*` rule of `_headers`
 /// matches every such address. The page runs nothing and submits nothing.
 pub const NOT_FOUND_POLICY: &str =
-    "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
+    r"default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
 
 /// `/404.html`, in both languages: where the atlas, its French page and "About the data"
 /// are. Styled by the site's stylesheets, with no script.
