@@ -100,8 +100,9 @@ test('the page holds the first screen in the visitor\'s language, by the host\'s
   // The address's language wins over the browser's (the language switch writes it).
   assert.match((await get('/?lang=en', 'fr-FR')).html, /<html lang="en">/);
   assert.match((await get('/?lang=fr&sel=crane', 'en-GB')).html, /<html lang="fr">/);
-  // Any other path falls back to the (English) app page, as before.
-  assert.match((await get('/some/where', 'en')).html, /boot--prerendered/);
+  // /fr/ is French whatever the browser asks for; any other path is "Page not found".
+  assert.match((await get('/fr/', 'en-GB')).html, /<html lang="fr">/);
+  assert.match((await get('/some/where', 'en')).html, /<h1 id="missing-en">Page not found<\/h1>/);
 });
 
 for (const [name, viewport] of [['desktop', { width: 1440, height: 900 }], ['phone', { width: 375, height: 812 }]]) {
