@@ -16,11 +16,14 @@ const PAGE_KEY = { en: '/', fr: '/fr/' };
 // Comments and text are left out first, so a word like "/assets/," in them is never taken
 // for a file (it was: the host answered "/assets/," with the page, and it was cached).
 const TAG = /<(?:script|link)\b[^>]*?\s(?:src|href)="(\/assets\/[^"]+)"/g;
+// The wasm is named by Trunk's loader, which fetches it once the page is painted
+// (xtask/src/loader.rs), not by a tag.
+const LOADER = /module_or_path: '(\/assets\/[^']+\.wasm)'/g;
 
-/** The assets a page's tags load, each once. */
+/** The assets a page's tags and its loader load, each once. */
 function assetsOf(html) {
   const tags = html.replace(/<!--[\s\S]*?-->/g, '');
-  return [...new Set([...tags.matchAll(TAG)].map((m) => m[1]))];
+  return [...new Set([...tags.matchAll(TAG), ...tags.matchAll(LOADER)].map((m) => m[1]))];
 }
 
 /** The language of a page, from its `<html lang>`. */

@@ -39,7 +39,7 @@ pub fn hash_source(text: &str) -> String {
     format!("'sha256-{}'", base64(&Sha256::digest(text.as_bytes())))
 }
 
-fn base64(bytes: &[u8]) -> String {
+pub fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
@@ -76,6 +76,8 @@ pub fn run(root: &Path) -> Result<(), String> {
         std::fs::read_to_string(dir.join(name))
             .map_err(|e| format!("cannot read {}: {e}", dir.join(name).display()))
     };
+    crate::styles::apply(&dir)?;
+    crate::loader::apply(&dir)?;
     crate::embed::apply(&dir)?;
     crate::prerender::apply(root, &dir)?;
     crate::site::apply(&dir)?;

@@ -12,6 +12,7 @@ mod fresh;
 mod frictionless;
 mod geo;
 mod html_check;
+mod loader;
 // The pinned toolchain, shared with the boot stage that installs it.
 #[allow(dead_code)] // COMPONENTS is the boot stage's
 #[path = "../boot/src/pin.rs"]
@@ -21,6 +22,7 @@ mod proc;
 mod setup;
 mod site;
 mod size;
+mod styles;
 mod tasks;
 // The benchmarks' synthetic datasets, shared with the app's tests (pure std + serde_json).
 #[allow(dead_code)]

@@ -210,8 +210,7 @@ pub fn apply(root: &Path, dir: &Path) -> Result<(), String> {
     ] {
         let screen = read(out.join(format!("{}.html", p.tag)))?;
         let title = read(out.join(format!("{}.title", p.tag)))?;
-        let doc = read(out.join(format!("{}.doc.html", p.tag)))?;
-        let html = page(&template, p, &title, &screen, &doc)?;
+        let html = page(&template, p, &title, &screen, &noscript_note(p))?;
         if let Some(parent) = file.parent() {
             std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
         }
@@ -230,6 +229,26 @@ pub fn apply(root: &Path, dir: &Path) -> Result<(), String> {
             "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">{styles}</head><body class=\"about-page\">{body}</body></html>\n",
             p.tag,
             cancer_atlas_escape(&title)
+        );
+        if let Some(parent) = file.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+        }
+        std::fs::write(&file, html).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    }
+    // The atlas as text (xtask/prerender/src/document.rs): a page of its own per language,
+    // linked from the pages' <noscript>, so that a visit with JavaScript never downloads it.
+    for p in [&EN, &FR] {
+        let body = read(out.join(format!("{}.doc.html", p.tag)))?;
+        let title = read(out.join(format!("{}.doc.title", p.tag)))?;
+        let file = dir
+            .join(text_path(p).trim_start_matches('/'))
+            .join("index.html");
+        let html = format!(
+            "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\"><link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">{styles}</head><body>{body}</body></html>\n",
+            p.tag,
+            cancer_atlas_escape(&title),
+            other(p).tag,
+            text_path(other(p)),
         );
         if let Some(parent) = file.parent() {
             std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
@@ -260,6 +279,46 @@ pub fn apply(root: &Path, dir: &Path) -> Result<(), String> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// The address of the atlas as text in `page`'s language.
+pub fn text_path(page: &Page) -> &'static str {
+    if page.tag == "fr" {
+        "/fr/text/"
+    } else {
+        "/text/"
+    }
+}
+
+/// The other language's page.
+fn other(page: &Page) -> &'static Page<'static> {
+    if page.tag == "fr" {
+        &EN
+    } else {
+        &FR
+    }
+}
+
+/// What the atlas's page shows without JavaScript: what it needs, and the way to the atlas
+/// as text (the first screen is hidden then: `@media (scripting: none)`, style/base.css).
+pub fn noscript_note(page: &Page) -> String {
+    let (needs, read, what) = if page.tag == "fr" {
+        (
+            "L’atlas interactif a besoin de JavaScript, que ce navigateur n’exécute pas.",
+            "Lire l’atlas en texte",
+            "\u{a0}: les trois programmes, les organismes qui participent à chacun, leur lieu et leur rôle, et les sources.",
+        )
+    } else {
+        (
+            "The interactive atlas needs JavaScript, which this browser does not run.",
+            "Read the atlas as text",
+            ": the three programmes, the organisations that take part in each, their place and role, and the sources.",
+        )
+    };
+    format!(
+        r#"<div class="nojs"><p>{needs}</p><p><a href="{}">{read}</a>{what}</p></div>"#,
+        text_path(page)
+    )
 }
 
 /// The policy of the "not found" page, carried by the page itself: Netlify serves

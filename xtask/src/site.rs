@@ -51,8 +51,8 @@ pub fn head_tags(url: &str, page: &str) -> String {
     )
 }
 
-/// `sitemap.xml` for a site at `url`: the atlas in each language, and the open data
-/// package (its descriptor and its one-document form).
+/// `sitemap.xml` for a site at `url`: the atlas in each language, the atlas as text in
+/// each language, and the open data package (its descriptor and its one-document form).
 pub fn sitemap(url: &str) -> String {
     let u = attr(url);
     format!(
@@ -61,6 +61,8 @@ pub fn sitemap(url: &str) -> String {
          \x20 <url><loc>{u}/</loc></url>\n\
          \x20 <url><loc>{u}/?lang=en</loc></url>\n\
          \x20 <url><loc>{u}/?lang=fr</loc></url>\n\
+         \x20 <url><loc>{u}/text/</loc></url>\n\
+         \x20 <url><loc>{u}/fr/text/</loc></url>\n\
          \x20 <url><loc>{u}/{PACKAGE}</loc></url>\n\
          \x20 <url><loc>{u}/{DOCUMENT}</loc></url>\n\
          </urlset>\n"
@@ -258,7 +260,8 @@ mod tests {
         assert!(fr.contains(r#"<link rel="canonical" href="https://atlas.example.org/?lang=fr">"#));
         let map = sitemap(url);
         assert!(map.contains("<loc>https://atlas.example.org/?lang=en</loc>"));
-        assert_eq!(map.matches("<url>").count(), 5);
+        assert_eq!(map.matches("<url>").count(), 7);
+        assert!(map.contains("<loc>https://atlas.example.org/fr/text/</loc>"));
         assert!(map.contains("<loc>https://atlas.example.org/data/datapackage.json</loc>"));
         assert!(map.contains("<loc>https://atlas.example.org/data/atlas.json</loc>"));
         let robots_txt = robots("User-agent: *\nAllow: /\n", url);

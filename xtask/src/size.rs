@@ -139,6 +139,8 @@ fn not_counted(rel: &str) -> Option<&'static str> {
         Some("the open data package, downloaded only from its link, not counted")
     } else if rel == "about/index.html" || rel.ends_with("/about/index.html") {
         Some("the About the data page, opened only from its link, not counted")
+    } else if rel == "text/index.html" || rel.ends_with("/text/index.html") {
+        Some("the atlas as text, opened only without JavaScript or from a search, not counted")
     } else if rel == "404.html" {
         Some("the page for addresses that are no page, not counted")
     } else {

@@ -1,8 +1,9 @@
-//! The page without JavaScript: the atlas as a document, in one language. Each programme
-//! with its summary and lists, then the records at its centre (its hub and its projects),
-//! each with the organisations that take part: name, place, role, and the sources that
-//! say so, linked. The app never draws this (it is in the page's `<noscript>`), so it is
-//! written here as plain markup over the same dataset and the app's own words.
+//! The atlas as text, in one language: a page of its own (`/text/`, `/fr/text/`), linked
+//! from the app page's `<noscript>` and listed in the sitemap. Each programme with its
+//! summary and lists, then the records at its centre (its hub and its projects), each with
+//! the organisations that take part: name, place, role, and the sources that say so,
+//! linked. The app never draws this, so it is written here as plain markup over the same
+//! dataset and the app's own words.
 
 use cancer_atlas::i18n::Lang;
 use cancer_atlas::model::{Dataset, Organisation, Provenance, Relation};
@@ -13,7 +14,11 @@ use cancer_atlas::geo::svg::escape as esc;
 
 /// The words this document adds to the app's, in each language.
 struct Words {
+    title: &'static str,
     intro: &'static str,
+    open: &'static str,
+    needs: &'static str,
+    atlas: &'static str,
     taking_part: &'static str,
     none_named: &'static str,
 }
@@ -21,16 +26,29 @@ struct Words {
 fn words(lang: Lang) -> Words {
     match lang {
         Lang::En => Words {
-            intro: "The interactive atlas (map, timeline, search) needs JavaScript, which this browser does not run. Here is what it holds, as a document: the three programmes, the organisations that take part in each, their place and role, and the sources for each.",
+            title: "The atlas as text",
+            intro: "What the interactive atlas (map, timeline, network, search) shows, written out as a document: the three programmes, the organisations that take part in each, their place and role, and the sources for each.",
+            open: "Open the interactive atlas",
+            needs: " (it needs JavaScript).",
+            atlas: "/",
             taking_part: "Taking part",
             none_named: "No organisation named by the sources.",
         },
         Lang::Fr => Words {
-            intro: "L’atlas interactif (carte, frise, recherche) a besoin de JavaScript, que ce navigateur n’exécute pas. Voici ce qu’il contient, sous forme de document\u{202f}: les trois programmes, les organismes qui y participent, leur lieu et leur rôle, et les sources de chaque fait.",
+            title: "L’atlas en texte",
+            intro: "Ce que montre l’atlas interactif (carte, frise, réseau, recherche), écrit sous forme de document\u{202f}: les trois programmes, les organismes qui participent à chacun, leur lieu et leur rôle, et les sources de chaque fait.",
+            open: "Ouvrir l’atlas interactif",
+            needs: " (il a besoin de JavaScript).",
+            atlas: "/fr/",
             taking_part: "Participants",
             none_named: "Aucun organisme nommé par les sources.",
         },
     }
+}
+
+/// The page's title in `lang`: "The atlas as text — Cancer Cooperation Atlas".
+pub fn title(lang: Lang) -> String {
+    format!("{} — {}", words(lang).title, lang.strings().app_title)
 }
 
 /// The sources of a record, linked, and how sure the atlas is of it.
@@ -104,10 +122,13 @@ pub fn document(data: &Dataset, lang: Lang) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        r#"<article class="nojs" lang="{}"><h1>{}</h1><p>{}</p>"#,
+        r#"<main class="nojs" id="main" lang="{}"><h1>{}</h1><p>{}</p><p><a href="{}">{}</a>{}</p>"#,
         lang.tag(),
-        esc(lang.strings().app_title),
-        esc(w.intro)
+        esc(&title(lang)),
+        esc(w.intro),
+        w.atlas,
+        esc(w.open),
+        esc(w.needs)
     );
     for prog in &data.programmes {
         let _ = write!(
@@ -168,7 +189,7 @@ pub fn document(data: &Dataset, lang: Lang) -> String {
         }
         out.push_str("</section>");
     }
-    out.push_str("</article>");
+    out.push_str("</main>");
     out
 }
 
@@ -208,6 +229,9 @@ mod tests {
             assert!(doc.contains(r#"<a href="https://"#));
             assert!(!doc.contains("<a href=\"javascript:"));
             assert!(!doc.to_lowercase().contains("seed"), "no internal words");
+            let atlas = if lang == Lang::En { "/" } else { "/fr/" };
+            assert!(doc.contains(&format!(r#"<a href="{atlas}">"#)), "the way to the atlas");
+            assert!(doc.starts_with(&format!(r#"<main class="nojs" id="main" lang="{}"><h1>{}</h1>"#, lang.tag(), esc(&title(lang)))));
         }
     }
 }

@@ -2,7 +2,8 @@
 //! - `<tag>.html`: the app's default first view on that day (today in UTC by default),
 //!   rendered by the app's own components (`cancer_atlas::first_screen`);
 //! - `<tag>.title`: the document title the app gives that language;
-//! - `<tag>.doc.html`: the atlas as a document, for the page's `<noscript>` (document.rs);
+//! - `<tag>.doc.html` and `<tag>.doc.title`: the atlas as text, a page of its own
+//!   (document.rs);
 //!
 //! and `preview.png`, the link-preview picture of the English first screen's map
 //! (preview.rs), and `data/`, the open data package (package.rs).
@@ -87,6 +88,7 @@ fn main() {
             format!("{}.doc.html", lang.tag()),
             &document::document(&data, lang),
         );
+        write(format!("{}.doc.title", lang.tag()), &document::title(lang));
         write(
             format!("{}.about.html", lang.tag()),
             &about::body(&data, lang, cancer_atlas::correction::DESTINATION),
