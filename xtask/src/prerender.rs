@@ -302,21 +302,23 @@ fn other(page: &Page) -> &'static Page<'static> {
 /// What the atlas's page shows without JavaScript: what it needs, and the way to the atlas
 /// as text (the first screen is hidden then: `@media (scripting: none)`, style/base.css).
 pub fn noscript_note(page: &Page) -> String {
-    let (needs, read, what) = if page.tag == "fr" {
+    let (title, needs, read, what) = if page.tag == "fr" {
         (
+            "Atlas de la coopération contre le cancer",
             "L’atlas interactif a besoin de JavaScript, que ce navigateur n’exécute pas.",
             "Lire l’atlas en texte",
             "\u{a0}: les trois programmes, les organismes qui participent à chacun, leur lieu et leur rôle, et les sources.",
         )
     } else {
         (
+            "Cancer Cooperation Atlas",
             "The interactive atlas needs JavaScript, which this browser does not run.",
             "Read the atlas as text",
             ": the three programmes, the organisations that take part in each, their place and role, and the sources.",
         )
     };
     format!(
-        r#"<div class="nojs"><p>{needs}</p><p><a href="{}">{read}</a>{what}</p></div>"#,
+        r#"<div class="nojs"><p><strong>{title}</strong></p><p>{needs}</p><p><a href="{}">{read}</a>{what}</p></div>"#,
         text_path(page)
     )
 }
