@@ -6,7 +6,7 @@
 use wasm_bindgen::JsCast;
 
 /// Whether the page holds a prerendered first screen (release builds).
-fn prerendered() -> bool {
+pub fn prerendered() -> bool {
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("#boot.boot--prerendered").ok().flatten())
@@ -30,6 +30,16 @@ pub async fn after_first_paint() {
     {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
+}
+
+/// Resolves in a task of its own (after the current one and its microtasks).
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Resolves at the browser's next frame.

@@ -441,6 +441,16 @@ fn workspace<D: Into<Arc<Dataset>>>(
         }
         .into_any();
     }
+    // A staged start ([`App`]) builds the map (or table, or network) a task later, then
+    // the timeline, details and footer a task after that.
+    let stage = RwSignal::new(LAST_STAGE);
+    if STAGED.with(|s| s.replace(false)) {
+        stage.set(0);
+        REST.with(|r| r.set(Some(stage)));
+    }
+    let built = move |n: u8| Memo::new(move |_| stage.get() >= n);
+    let (main_built, rest_built) = (built(1), built(LAST_STAGE));
+    let main = move || main_built.get().then(main);
     // On wide screens the frame fills the window (header, toolbar, then map, timeline and
     // details all in view); the footer follows below it.
     view! {
@@ -453,23 +463,83 @@ fn workspace<D: Into<Arc<Dataset>>>(
             <main id="main" class="workspace" tabindex="-1"
                 class:workspace--selected=move || selection.0.get().is_some()>
                 {main}
-                <ui::timeline::TimelineRegion/>
-                <ui::details::DetailsRegion/>
+                {move || rest_built.get().then(|| view! {
+                    <ui::timeline::TimelineRegion/>
+                    <ui::details::DetailsRegion/>
+                }.into_any())}
             </main>
         </div>
-        <ui::footer::Footer/>
+        {move || rest_built.get().then(|| view! { <ui::footer::Footer/> }.into_any())}
     }
     .into_any()
 }
 
+thread_local! {
+    /// Set by [`App`] for [`workspace`]: build the app in stages (see [`build_rest`]).
+    static STAGED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// How far a staged app is built: 0 the header and toolbar, 1 the map (or table, or
+    /// network), [`LAST_STAGE`] the timeline, details and footer too.
+    static REST: std::cell::Cell<Option<RwSignal<u8>>> = const { std::cell::Cell::new(None) };
+}
+
+/// The stage at which a staged app is whole.
+const LAST_STAGE: u8 = 2;
+
+/// The class on `<html>` that keeps the app out of sight while it is built behind the first
+/// screen (style/base.css).
+const BUILDING: &str = "is-building";
+
 /// The whole app, started from the browser: its address, language and calendar.
+///
+/// Behind a prerendered first screen, with the built-in data, it is built in two tasks so
+/// that no task of the start runs long on a phone (issue 35): this one builds the header and
+/// toolbar out of sight (`html.is-building`), [`build_rest`] the map in the next task and
+/// the timeline, details and footer in the one after, and [`show_app`] then puts the app in
+/// the first screen's place at once (src/main.rs). Elsewhere (the embed, `?data=`, `trunk serve`) it is built and
+/// shown at once.
 #[component]
 pub fn App() -> impl IntoView {
     let served = page_lang();
-    remove_boot_placeholder();
     let (url, ignored) = UrlState::from_query(&ui::location::search());
+    let staged = url.data.is_none() && boot::prerendered();
+    if staged {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.class_list().add_1(BUILDING);
+        }
+    } else {
+        remove_boot_placeholder();
+    }
+    STAGED.with(|s| s.set(staged));
     let lang = url.lang.unwrap_or(served);
     shell(url, ignored, lang, today())
+}
+
+/// Builds the next part of an app whose start is staged ([`App`]), in the task that calls
+/// it; false when there is nothing left to build.
+pub fn build_rest() -> bool {
+    let Some(stage) = REST.with(|r| r.get()) else {
+        return false;
+    };
+    let next = stage.get_untracked() + 1;
+    stage.set(next);
+    if next >= LAST_STAGE {
+        REST.with(|r| r.set(None));
+    }
+    true
+}
+
+/// Puts the built app in the first screen's place, in one go.
+pub fn show_app() {
+    remove_boot_placeholder();
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.class_list().remove_1(BUILDING);
+    }
 }
 
 /// The default first view in `lang` on `day`, as the build draws it into the page

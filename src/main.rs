@@ -1,6 +1,7 @@
 //! Entry point: install the panic banner first and start reading a dataset given by
 //! address (`?data=`) in its worker; then, once the prerendered first screen
-//! has been painted (src/boot.rs), mount the app on `<body>` in its place, replay a click
+//! has been painted (src/boot.rs), mount the app on `<body>` in its place (in two tasks,
+//! out of sight until it is whole: `App`), replay a click
 //! made on it meanwhile, and register the service worker for offline use.
 
 fn main() {
@@ -10,6 +11,12 @@ fn main() {
     wasm_bindgen_futures::spawn_local(async {
         cancer_atlas::boot::after_first_paint().await;
         leptos::mount::mount_to_body(cancer_atlas::App);
+        // A start behind the first screen is built in tasks of their own, then shown.
+        cancer_atlas::boot::next_task().await;
+        while cancer_atlas::build_rest() {
+            cancer_atlas::boot::next_task().await;
+        }
+        cancer_atlas::show_app();
         cancer_atlas::register_service_worker();
         cancer_atlas::boot::replay_click().await;
     });
