@@ -103,7 +103,8 @@ test('Firefox ESR: after a first visit the atlas works offline; a new deploy sho
       return keys.some((k) => k.url.endsWith('.wasm')) && keys.some((k) => new URL(k.url).pathname === '/');
     }, { timeout: 30_000 });
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
-    const tags = [...html.replace(/<!--[\s\S]*?-->/g, '').matchAll(/<(?:script|link)\b[^>]*?\s(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+    // What the page's tags load, and the wasm its loader fetches after the first paint.
+    const tags = [...html.replace(/<!--[\s\S]*?-->/g, '').matchAll(/<(?:script|link)\b[^>]*?\s(?:src|href)="(\/assets\/[^"]+)"|module_or_path: '(\/assets\/[^']+)'/g)].map((m) => m[1] || m[2]);
     const cached = await page.evaluate(async () =>
       (await (await caches.open('atlas-v1')).keys()).map((k) => new URL(k.url).pathname).sort());
     assert.deepEqual(cached.filter((p) => p !== '/favicon.svg'), ['/', ...new Set(tags)].sort());
