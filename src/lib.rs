@@ -482,6 +482,21 @@ thread_local! {
     static REST: std::cell::Cell<Option<RwSignal<u8>>> = const { std::cell::Cell::new(None) };
 }
 
+/// The built-in dataset (or its problems) and its network layouts.
+type Embedded = (Result<Dataset, Vec<String>>, Option<graph::Layouts>);
+
+thread_local! {
+    /// The built-in dataset and its network layouts, read ahead by [`preload`].
+    static PRELOADED: std::cell::RefCell<Option<Embedded>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Reads the built-in dataset and its network layouts ahead of the mount, in a task of its
+/// own (src/main.rs), so that the mount's first task is shorter on a phone (issue 35).
+pub fn preload() {
+    let read = (load_embedded_dataset(), graph::embedded());
+    PRELOADED.with(|p| *p.borrow_mut() = Some(read));
+}
+
 /// The stage at which a staged app is whole.
 const LAST_STAGE: u8 = 2;
 
@@ -571,13 +586,12 @@ fn shell(url: UrlState, ignored: Vec<Ignored>, lang: Lang, day: model::Day) -> i
     });
 
     let body = match url.data.clone() {
-        None => workspace(
-            load_embedded_dataset(),
-            graph::embedded(),
-            url,
-            ignored,
-            None,
-        ),
+        None => {
+            let (dataset, layouts) = PRELOADED
+                .with(|p| p.take())
+                .unwrap_or_else(|| (load_embedded_dataset(), graph::embedded()));
+            workspace(dataset, layouts, url, ignored, None)
+        }
         Some(address) => {
             // Another dataset by address: a status while it loads, then the workspace
             // with it, or with the embedded data and the reason it could not be used.

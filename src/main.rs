@@ -10,6 +10,11 @@ fn main() {
     cancer_atlas::ui::custom_data::start_early();
     wasm_bindgen_futures::spawn_local(async {
         cancer_atlas::boot::after_first_paint().await;
+        // The built-in data is read in a task of its own, then the app is mounted.
+        if !cancer_atlas::ui::location::search().contains("data=") {
+            cancer_atlas::preload();
+            cancer_atlas::boot::next_task().await;
+        }
         leptos::mount::mount_to_body(cancer_atlas::App);
         // A start behind the first screen is built in tasks of their own, then shown.
         cancer_atlas::boot::next_task().await;

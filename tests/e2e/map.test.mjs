@@ -31,7 +31,8 @@ test('Ctrl + wheel zooms the map; a plain wheel scrolls the page instead', async
   const t0 = await transform(page);
   await page.mouse.wheel(0, 200);
   assert.equal(await transform(page), t0, 'plain wheel leaves the map alone');
-  // The page may have scrolled: point at the map again.
+  // The page may have scrolled: once it has settled (two frames), point at the map again.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const moved = await page.locator('.map').boundingBox();
   await page.mouse.move(moved.x + moved.width / 2, moved.y + moved.height / 2);
   await page.keyboard.down('Control');
