@@ -50,15 +50,10 @@ pub fn defer(html: &str) -> Result<String, String> {
 }
 
 pub fn apply(dir: &Path) -> Result<(), String> {
-    if !crate::prerender::wanted() {
-        return Ok(());
+    crate::prerender::rewrite_index(dir, |html| defer(html).map(Some))?;
+    if crate::prerender::wanted() {
+        println!("loader: the wasm is fetched after the first paint (no preload)");
     }
-    let index = dir.join("index.html");
-    let html = std::fs::read_to_string(&index)
-        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-    std::fs::write(&index, defer(&html)?)
-        .map_err(|e| format!("cannot write {}: {e}", index.display()))?;
-    println!("loader: the wasm is fetched after the first paint (no preload)");
     Ok(())
 }
 

@@ -169,6 +169,25 @@ pub fn wanted() -> bool {
     std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release")
 }
 
+/// Rewrites Trunk's `index.html` in `dir` with `change` (its new text, or none to leave
+/// it), in release builds only, like the first screens.
+pub fn rewrite_index(
+    dir: &Path,
+    change: impl FnOnce(&str) -> Result<Option<String>, String>,
+) -> Result<(), String> {
+    if !wanted() {
+        return Ok(());
+    }
+    let index = dir.join("index.html");
+    let html = std::fs::read_to_string(&index)
+        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    if let Some(new) = change(&html)? {
+        std::fs::write(&index, new)
+            .map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    }
+    Ok(())
+}
+
 /// Builds and runs the renderer into `out`.
 fn render(root: &Path, out: &Path) -> Result<(), String> {
     // The cargo that runs this task (under the pinned toolchain).

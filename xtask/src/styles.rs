@@ -50,37 +50,31 @@ pub fn relink(html: &str, tags: &[&str], one: &str) -> String {
 }
 
 pub fn apply(dir: &Path) -> Result<(), String> {
-    if !crate::prerender::wanted() {
-        return Ok(());
-    }
-    let index = dir.join("index.html");
-    let html = std::fs::read_to_string(&index)
-        .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
-    let tags = crate::prerender::stylesheets(&html);
-    if tags.len() < 2 {
-        return Ok(());
-    }
-    let mut sheets = Vec::new();
-    for tag in &tags {
-        let href = href(tag).ok_or_else(|| format!("a stylesheet tag with no href: {tag}"))?;
-        let file = dir.join(href.trim_start_matches('/'));
-        let css = std::fs::read_to_string(&file)
-            .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        sheets.push((href.to_owned(), css));
-    }
-    let (text, path, tag) = join(&sheets);
-    std::fs::write(dir.join(&path), &text).map_err(|e| format!("cannot write {path}: {e}"))?;
-    std::fs::write(&index, relink(&html, &tags, &tag))
-        .map_err(|e| format!("cannot write {}: {e}", index.display()))?;
-    for (href, _) in &sheets {
-        let _ = std::fs::remove_file(dir.join(href.trim_start_matches('/')));
-    }
-    println!(
-        "styles: {} stylesheets joined into /{path} ({:.1} KB)",
-        sheets.len(),
-        text.len() as f64 / 1000.0
-    );
-    Ok(())
+    crate::prerender::rewrite_index(dir, |html| {
+        let tags = crate::prerender::stylesheets(html);
+        if tags.len() < 2 {
+            return Ok(None);
+        }
+        let mut sheets = Vec::new();
+        for tag in &tags {
+            let href = href(tag).ok_or_else(|| format!("a stylesheet tag with no href: {tag}"))?;
+            let file = dir.join(href.trim_start_matches('/'));
+            let css = std::fs::read_to_string(&file)
+                .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            sheets.push((href.to_owned(), css));
+        }
+        let (text, path, tag) = join(&sheets);
+        std::fs::write(dir.join(&path), &text).map_err(|e| format!("cannot write {path}: {e}"))?;
+        for (href, _) in &sheets {
+            let _ = std::fs::remove_file(dir.join(href.trim_start_matches('/')));
+        }
+        println!(
+            "styles: {} stylesheets joined into /{path} ({:.1} KB)",
+            sheets.len(),
+            text.len() as f64 / 1000.0
+        );
+        Ok(Some(relink(html, &tags, &tag)))
+    })
 }
 
 #[cfg(test)]

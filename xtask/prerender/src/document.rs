@@ -230,8 +230,15 @@ mod tests {
             assert!(!doc.contains("<a href=\"javascript:"));
             assert!(!doc.to_lowercase().contains("seed"), "no internal words");
             let atlas = if lang == Lang::En { "/" } else { "/fr/" };
-            assert!(doc.contains(&format!(r#"<a href="{atlas}">"#)), "the way to the atlas");
-            assert!(doc.starts_with(&format!(r#"<main class="nojs" id="main" lang="{}"><h1>{}</h1>"#, lang.tag(), esc(&title(lang)))));
+            assert!(
+                doc.contains(&format!(r#"<a href="{atlas}">"#)),
+                "the way to the atlas"
+            );
+            assert!(doc.starts_with(&format!(
+                r#"<main class="nojs" id="main" lang="{}"><h1>{}</h1>"#,
+                lang.tag(),
+                esc(&title(lang))
+            )));
         }
     }
 }
