@@ -8,17 +8,32 @@ import { join, resolve } from 'node:path';
 import { startServer } from './server.mjs';
 import { launch } from './browser.mjs';
 
-test('after a first visit the atlas works offline; a new deploy shows on the next visit', async () => {
-  // A copy of dist/ that the test can "deploy" again.
+/**
+ * Runs `body({ dir, server, page, errors })` on a copy of dist/ (which a test may "deploy"
+ * again) served on its own, in a fresh browser asking for `locale`; cleans up whatever
+ * happens, and fails on an uncaught error in the page.
+ */
+async function onACopy(locale, body) {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-offline-'));
   cpSync(resolve(process.env.DIST_DIR || 'dist'), dir, { recursive: true });
   const server = await startServer(dir);
   const browser = await launch();
-  const context = await browser.newContext({ locale: 'en-GB' });
+  const context = await browser.newContext({ locale });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   try {
+    await body({ dir, server, page });
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    await server.close().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('after a first visit the atlas works offline; a new deploy shows on the next visit', () =>
+  onACopy('en-GB', async ({ dir, server, page }) => {
     await page.goto(server.url + '/?sel=crane');
     await page.waitForSelector('#details-name');
     await page.evaluate(() => navigator.serviceWorker.ready);
@@ -66,24 +81,10 @@ test('after a first visit the atlas works offline; a new deploy shows on the nex
     await page.goto(server.url + '/?sel=unicancer&lang=fr&view=table');
     await page.waitForSelector('.table');
     assert.equal(await page.getAttribute('html', 'lang'), 'fr');
-    assert.deepEqual(errors, []);
-  } finally {
-    await browser.close();
-    await server.close().catch(() => {});
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('offline, an address in French opens the French page a visit of /fr/ kept, from its first screen', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'atlas-offline-'));
-  cpSync(resolve(process.env.DIST_DIR || 'dist'), dir, { recursive: true });
-  const server = await startServer(dir);
-  const browser = await launch();
-  const context = await browser.newContext({ locale: 'en-GB' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  try {
+test('offline, an address in French opens the French page a visit of /fr/ kept, from its first screen', () =>
+  onACopy('en-GB', async ({ server, page }) => {
     await page.goto(server.url + '/fr/?sel=crane');
     await page.waitForSelector('#details-name');
     await page.evaluate(() => navigator.serviceWorker.ready);
@@ -95,10 +96,4 @@ test('offline, an address in French opens the French page a visit of /fr/ kept, 
     assert.match(await response.text(), /<html lang="fr"/);
     await page.waitForSelector('#details-name');
     assert.equal(await page.getAttribute('html', 'lang'), 'fr');
-    assert.deepEqual(errors, []);
-  } finally {
-    await browser.close();
-    await server.close().catch(() => {});
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
