@@ -78,6 +78,7 @@ pub fn run(root: &Path) -> Result<(), String> {
     };
     crate::styles::apply(&dir)?;
     crate::loader::apply(&dir)?;
+    crate::glue::apply(root, &dir)?;
     crate::embed::apply(&dir)?;
     crate::prerender::apply(root, &dir)?;
     crate::site::apply(&dir)?;

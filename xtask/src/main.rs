@@ -11,6 +11,7 @@ mod embed;
 mod fresh;
 mod frictionless;
 mod geo;
+mod glue;
 mod html_check;
 mod loader;
 // The pinned toolchain, shared with the boot stage that installs it.
