@@ -26,22 +26,17 @@ fn title(lang: Lang) -> &'static str {
 /// "Cancer Cooperation Atlas, version 1.2.0, https://… (accessed 7 December 2026)".
 pub fn inline(c: &Cited, lang: Lang) -> String {
     let subject = c.subject.map(|s| format!(" — {s}")).unwrap_or_default();
-    match lang {
-        Lang::En => format!(
-            "{}{subject}, version {}, {} (accessed {})",
-            title(lang),
-            c.version,
-            c.url,
-            lang.date(c.accessed)
-        ),
-        Lang::Fr => format!(
-            "{}{subject}, version {}, {} (consulté le {})",
-            title(lang),
-            c.version,
-            c.url,
-            lang.date(c.accessed)
-        ),
-    }
+    let accessed = match lang {
+        Lang::En => "accessed",
+        Lang::Fr => "consulté le",
+    };
+    format!(
+        "{}{subject}, version {}, {} ({accessed} {})",
+        title(lang),
+        c.version,
+        c.url,
+        lang.date(c.accessed)
+    )
 }
 
 /// The full reference, as a bibliography lists it.

@@ -303,6 +303,9 @@ pub fn browser_lang() -> Lang {
 thread_local! {
     /// [`page_lang`], read once before the app changes `<html lang>`.
     static PAGE_LANG: std::cell::OnceCell<Lang> = const { std::cell::OnceCell::new() };
+    /// [`address_lang`]: the path and the browser's languages do not change while the
+    /// page lives (the app only writes the query), and the URL state asks at every change.
+    static ADDRESS_LANG: std::cell::OnceCell<Lang> = const { std::cell::OnceCell::new() };
 }
 
 /// The language the atlas starts in when its address names none: that of the page it was
@@ -338,17 +341,21 @@ pub fn address_lang() -> Lang {
     if !IN_BROWSER {
         return BUILD_LANG.with(|l| l.get());
     }
-    let Some(window) = web_sys::window() else {
-        return Lang::En;
-    };
-    let path = window.location().pathname().unwrap_or_default();
-    let navigator = window.navigator();
-    let first = navigator
-        .languages()
-        .iter()
-        .find_map(|tag| tag.as_string())
-        .or_else(|| navigator.language());
-    Lang::served_at(&path, first.as_deref()).unwrap_or_else(browser_lang)
+    ADDRESS_LANG.with(|cell| {
+        *cell.get_or_init(|| {
+            let Some(window) = web_sys::window() else {
+                return Lang::En;
+            };
+            let path = window.location().pathname().unwrap_or_default();
+            let navigator = window.navigator();
+            let first = navigator
+                .languages()
+                .iter()
+                .find_map(|tag| tag.as_string())
+                .or_else(|| navigator.language());
+            Lang::served_at(&path, first.as_deref()).unwrap_or_else(browser_lang)
+        })
+    })
 }
 
 /// Offline use: registers `/sw.js` (`public/sw.js`), which keeps the page and its hashed

@@ -608,12 +608,7 @@ fn embed_dialog() -> (impl IntoView, impl IntoView) {
         }
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(action) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("[data-embed]").ok().flatten())
-            .and_then(|t| t.get_attribute("data-embed"))
-        else {
+        let Some(action) = clicked_action(&ev, "data-embed") else {
             return;
         };
         match action.as_str() {
@@ -742,12 +737,7 @@ fn cite_dialog() -> (impl IntoView, impl IntoView) {
         }
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(action) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("[data-cite]").ok().flatten())
-            .and_then(|t| t.get_attribute("data-cite"))
-        else {
+        let Some(action) = clicked_action(&ev, "data-cite") else {
             return;
         };
         match action.as_str() {
@@ -774,4 +764,13 @@ fn cite_dialog() -> (impl IntoView, impl IntoView) {
             on:click=on_click></dialog>
     };
     (button, dialog_view)
+}
+
+/// The value of `attribute` on the element a click in a dialog landed on, or on the
+/// nearest element around it that has one.
+fn clicked_action(ev: &leptos::ev::MouseEvent, attribute: &str) -> Option<String> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest(&format!("[{attribute}]")).ok().flatten())
+        .and_then(|t| t.get_attribute(attribute))
 }

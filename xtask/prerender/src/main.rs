@@ -1,4 +1,4 @@
-//! `atlas-prerender <dir> [YYYY-MM-DD]` writes, for each language `<tag>`:
+//! `atlas-prerender <dir> [YYYY-MM-DD] [--site=<address>]` writes, for each language `<tag>`:
 //! - `<tag>.html`: the app's default first view on that day (today in UTC by default),
 //!   rendered by the app's own components (`cancer_atlas::first_screen`);
 //! - `<tag>.title`: the document title the app gives that language;
@@ -39,9 +39,14 @@ fn utc_today() -> Day {
 }
 
 fn main() {
-    let mut args = std::env::args().skip(1);
+    // `--site=<address>`: the site's address, as `cargo xtask csp` resolved it
+    // (xtask/src/site.rs), for the data package's absolute links.
+    let (options, positional): (Vec<String>, Vec<String>) =
+        std::env::args().skip(1).partition(|a| a.starts_with("--"));
+    let site = options.iter().find_map(|o| o.strip_prefix("--site="));
+    let mut args = positional.into_iter();
     let Some(dir) = args.next().map(PathBuf::from) else {
-        eprintln!("usage: atlas-prerender <dir> [YYYY-MM-DD]");
+        eprintln!("usage: atlas-prerender <dir> [YYYY-MM-DD] [--site=<address>]");
         std::process::exit(2);
     };
     let day = match args.next() {
@@ -66,7 +71,7 @@ fn main() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let changelog = std::fs::read_to_string(root.join("data/changelog.json")).ok();
     let built = date::PartialDate::from_day(day).iso();
-    match package::write(&dir.join("data"), changelog.as_deref(), &built) {
+    match package::write(&dir.join("data"), changelog.as_deref(), &built, site) {
         Ok(lines) => println!("prerender: data package: {}", lines.join(", ")),
         Err(e) => {
             eprintln!("atlas-prerender: the data package: {e}");

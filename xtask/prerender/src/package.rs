@@ -616,15 +616,6 @@ pub fn release(changelog: Option<&str>, fallback_day: &str) -> (String, String, 
     }
 }
 
-/// The site's address without its last slash, as `xtask/src/site.rs` reads it.
-pub fn site_url() -> Option<String> {
-    ["ATLAS_SITE_URL", "URL"]
-        .iter()
-        .filter_map(|k| std::env::var(k).ok())
-        .map(|u| u.trim().trim_end_matches('/').to_owned())
-        .find(|u| u.starts_with("https://") || u.starts_with("http://"))
-}
-
 /// `datapackage.json` for `tables`.
 pub fn descriptor(
     tables: &[Table],
@@ -661,11 +652,13 @@ pub fn descriptor(
     package
 }
 
-/// Writes the package into `dir`; returns one line per file (name, rows).
+/// Writes the package into `dir`; returns one line per file (name, rows). `site` is the
+/// site's address without its last slash, when the build knows it.
 pub fn write(
     dir: &Path,
     changelog: Option<&str>,
     fallback_day: &str,
+    site: Option<&str>,
 ) -> Result<Vec<String>, String> {
     let doc = document();
     let raw: RawDataset = serde_json::from_str(&doc).map_err(|e| format!("{DOCUMENT}: {e}"))?;
@@ -681,7 +674,7 @@ pub fn write(
     }
     put(DOCUMENT, &doc)?;
     let release = release(changelog, fallback_day);
-    let package = descriptor(&tables, &release, site_url().as_deref());
+    let package = descriptor(&tables, &release, site);
     let text = serde_json::to_string_pretty(&package).map_err(|e| e.to_string())?;
     put("datapackage.json", &(text + "\n"))?;
     lines.push(format!(
