@@ -197,6 +197,9 @@ fn render(root: &Path, out: &Path) -> Result<(), String> {
         .arg(root.join("target/prerender"))
         .arg("--")
         .arg(out);
+    if let Some(site) = crate::site::site_url() {
+        cmd.arg(format!("--site={site}"));
+    }
     crate::proc::run(&mut cmd)
 }
 
@@ -360,10 +363,10 @@ pub fn not_found_page(styles: &str) -> String {
 <link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">{styles}</head>\
 <body class=\"about-page\"><main class=\"about\" id=\"main\">\
 <section aria-labelledby=\"missing-en\"><h1 id=\"missing-en\">Page not found</h1>\
-<p>There is no page at this address. Every view of the atlas has its address at the root of the site, with the view after the “?”.</p>\
+<p>There is no page at this address. Every view of the atlas is at the root of the site, the view itself written after the “?” of the address.</p>\
 <ul><li><a href=\"/\">Open the atlas</a></li><li><a href=\"/about/\">About the data</a></li></ul></section>\
 <section lang=\"fr\" aria-labelledby=\"missing-fr\"><h2 id=\"missing-fr\">Page introuvable</h2>\
-<p>Aucune page ne se trouve à cette adresse. Chaque vue de l’atlas a son adresse à la racine du site, la vue après le «\u{a0}?\u{a0}».</p>\
+<p>Aucune page ne se trouve à cette adresse. Toutes les vues de l’atlas sont à la racine du site, la vue elle-même étant écrite après le «\u{a0}?\u{a0}» de l’adresse.</p>\
 <ul><li><a href=\"/fr/\">Ouvrir l’atlas</a></li><li><a href=\"/fr/about/\">À propos des données</a></li></ul></section>\
 </main></body></html>\n"
     )
